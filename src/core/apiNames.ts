@@ -1,0 +1,20 @@
+/**
+ * The names of FolioApi's methods and events as plain data, for the preload, which must stay tiny
+ * and cannot carry the schemas. A unit test keeps this list equal to `apiInputs` in api.ts.
+ */
+export const apiMethodNames = [
+  'getAppInfo',
+  'getWorkspace',
+  'openWorkspace',
+  'chooseWorkspace',
+  'listArticles',
+  'readArticle',
+  'saveArticle',
+  'createArticle',
+  'getTheme',
+  'buildSite',
+  'publishSite',
+  'setSecret',
+] as const
+
+export const eventNames = ['articleChanged', 'publishProgress', 'workspaceOpened'] as const

@@ -1,0 +1,78 @@
+/**
+ * Lossless edits of YAML front matter: each touched top-level field is rewritten in place (its
+ * quoting and list style kept where the new value allows); every other byte stays as it was.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml'
+import { applyEdits, lineEndOf, lineStartOf, trimEndOffset, type TextEdit } from './textEdit'
+
+type FieldValue = unknown
+
+function plainValue(value: FieldValue): unknown {
+  return value instanceof Date ? value.toISOString() : value
+}
+
+/** `key: value` as YAML, in the style of the node it replaces; no trailing line break. */
+function serialize(keySource: string, value: FieldValue, old: YamlNode | null, keyColumn: number, oldSource: string): string {
+  const doc = new Document({ k: plainValue(value) })
+  const pair = isMap(doc.contents) ? doc.contents.items[0] : undefined
+  const node = pair?.value
+  if (isScalar(node) && isScalar(old) && typeof node.value === 'string' && !node.value.includes('\n')) {
+    if (old.type === Scalar.QUOTE_DOUBLE || old.type === Scalar.QUOTE_SINGLE) node.type = old.type
+  }
+  let indentSeq = true
+  if (isSeq(node) && isSeq(old)) {
+    if (old.flow) node.flow = true
+    const first = old.items[0] as YamlNode | undefined
+    if (!old.flow && first?.range) {
+      const dash = lineStartOf(oldSource, first.range[0])
+      indentSeq = oldSource.slice(dash, first.range[0]).replace(/-\s*$/, '').length > keyColumn
+    }
+  }
+  const out = doc.toString({ lineWidth: 0, indentSeq }).replace(/\n$/, '')
+  return keySource + out.slice(1)
+}
+
+/** Edits the YAML front matter content `source` (between the fences); throws if it has errors. */
+export function editYaml(source: string, fields: Record<string, FieldValue>, lineBreak: string): string {
+  const doc = parseDocument(source, { uniqueKeys: true })
+  if (doc.errors.length > 0) throw new Error(doc.errors[0].message)
+  const root = doc.contents
+  if (root !== null && (!isMap(root) || root.flow)) {
+    throw new Error('Front matter must be a block of "key: value" fields to be edited.')
+  }
+  const pairs = root ? root.items : []
+  const edits: TextEdit[] = []
+  let appended = ''
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    const pair = pairs.find((p) => isScalar(p.key) && String(p.key.value) === key)
+    if (!pair) {
+      if (value !== null) appended += serialize(new Document(key).toString().trimEnd(), value, null, 0, source) + '\n'
+      continue
+    }
+    const keyNode = pair.key as Scalar
+    const old = (pair.value as YamlNode | null) ?? null
+    const start = keyNode.range![0]
+    const rawEnd = old?.range ? old.range[1] : keyNode.range![1]
+    const end = trimEndOffset(source, start, rawEnd)
+    if (value === null) {
+      edits.push({ start: lineStartOf(source, start), end: lineEndOf(source, end), insert: '' })
+    } else {
+      const keySource = source.slice(start, keyNode.range![1])
+      const column = start - lineStartOf(source, start)
+      const line = serialize(keySource, value, old, column, source)
+      const inline = /^: ([^\n]*)$/.exec(line.slice(keySource.length))
+      if (isScalar(old) && old.range && old.range[1] > old.range[0] && inline) {
+        // Only the value changes: the spacing after the colon stays as the author wrote it.
+        edits.push({ start: old.range[0], end: trimEndOffset(source, old.range[0], old.range[1]), insert: inline[1] })
+      } else edits.push({ start, end, insert: line })
+    }
+  }
+  if (appended) {
+    const needsBreak = source.length > 0 && !source.endsWith('\n')
+    edits.push({ start: source.length, end: source.length, insert: (needsBreak ? '\n' : '') + appended })
+  }
+  // CRLF files get CRLF in the inserted text too; untouched text keeps its own line breaks.
+  const final = lineBreak === '\r\n' ? edits.map((e) => ({ ...e, insert: e.insert.replace(/\r?\n/g, '\r\n') })) : edits
+  return applyEdits(source, final)
+}

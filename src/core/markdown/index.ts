@@ -1,0 +1,9 @@
+/**
+ * Folio's Markdown pipeline, shared by the preview (in the browser) and the site build (in Node).
+ */
+export { renderMarkdown } from './renderMarkdown'
+export type { RenderMarkdownOptions, RenderedMarkdown } from './renderMarkdown'
+export type { Heading } from './rehypeHeadingList'
+export type { ImageReference } from './rehypeImageUrls'
+export { isRelativeUrl } from './rehypeImageUrls'
+export { sanitizeSchema, isAllowedImageDataUrl } from './sanitizeSchema'

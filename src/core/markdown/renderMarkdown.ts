@@ -1,0 +1,87 @@
+/**
+ * The ONE Markdown pipeline: the preview and the site build both call `renderMarkdown`, so what
+ * the author previews is what gets published. Runs in Node and in the browser.
+ *
+ * Security: raw HTML in articles is parsed (rehype-raw) and then sanitized with Folio's schema
+ * (sanitizeSchema.ts) before any trusted markup is added; heading ids, KaTeX and highlighting
+ * run after sanitizing because they only produce markup from escaped text.
+ */
+import rehypeHighlight from 'rehype-highlight'
+import rehypeKatex from 'rehype-katex'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { rehypeDataImageGuard } from './rehypeDataImageGuard'
+import { rehypeFragmentLinks } from './rehypeFragmentLinks'
+import { rehypeHeadingList, type Heading } from './rehypeHeadingList'
+import { rehypeImageUrls, type ImageReference } from './rehypeImageUrls'
+import { rehypeSourceLines } from './rehypeSourceLines'
+import type { RenderState } from './renderState'
+import { sanitizeSchema } from './sanitizeSchema'
+
+/** How a caller wants one render done. */
+export interface RenderMarkdownOptions {
+  /** Add `data-line="N"` (1-based source line) to every top-level block, for scroll sync. */
+  sourceLines?: boolean
+  /** Rewrites each relative image `src` (to the preview's asset URL or the built site's URL). */
+  imageUrl?: (src: string) => string
+}
+
+/** The rendered article body and what the render found in it. */
+export interface RenderedMarkdown {
+  /** Sanitized HTML of the body (front matter is never rendered). */
+  html: string
+  headings: Heading[]
+  /** Relative images the body refers to, as written, with their source lines. */
+  images: ImageReference[]
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkGfm)
+  .use(remarkMath)
+  // Ids from remark-rehype stay unprefixed; the sanitizer prefixes every id once, and
+  // rehypeFragmentLinks points the footnote links at the prefixed ids.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeDataImageGuard)
+  // NOTE: before KaTeX, which replaces display-math blocks with nodes that have no position.
+  .use(rehypeSourceLines)
+  .use(rehypeImageUrls)
+  .use(rehypeSlug)
+  .use(rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? '' })
+  .use(rehypeHeadingList)
+  .use(rehypeKatex, { strict: false })
+  .use(rehypeHighlight)
+  .use(rehypeStringify)
+  .freeze()
+
+/**
+ * Renders an article's Markdown (front matter allowed and skipped) to sanitized HTML, and lists
+ * its headings and relative images. Synchronous and deterministic: the same text and options
+ * always give the same HTML.
+ */
+export function renderMarkdown(
+  markdown: string,
+  options: RenderMarkdownOptions = {},
+): RenderedMarkdown {
+  const state: RenderState = {
+    sourceLines: options.sourceLines ?? false,
+    imageUrl: options.imageUrl,
+    images: [],
+    headings: [],
+  }
+  const file = new VFile({ value: markdown, data: { folio: state } })
+  const html = String(processor.processSync(file))
+  return { html, headings: state.headings, images: state.images }
+}

@@ -1,0 +1,42 @@
+/** The prebuilt search index the theme's search script loads (`search.json`). */
+import { routes } from './render/routes'
+import type { ArticleInput } from './render/viewTypes'
+
+/** One searchable article: site-relative URL and the plain text of its body. */
+export interface SearchEntry {
+  title: string
+  url: string
+  date: string
+  description: string
+  tags: string[]
+  text: string
+}
+
+/** Plain text of rendered HTML: tags dropped, entities of the common kinds decoded, spaces collapsed. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<span class="katex-html"[\s\S]*?<\/span><\/span><\/span>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(
+      /&(amp|lt|gt|quot|apos);/g,
+      (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '',
+    )
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The search index of the published articles, as the JSON text written to `search.json`. */
+export function searchIndexJson(entries: { article: ArticleInput; html: string }[]): string {
+  const index: SearchEntry[] = entries.map(({ article, html }) => ({
+    title: article.title,
+    url: routes.article(article.slug),
+    date: article.date ?? '',
+    description: article.description,
+    tags: article.tags,
+    text: plainText(html).slice(0, 20_000),
+  }))
+  return JSON.stringify(index)
+}

@@ -1,0 +1,125 @@
+/**
+ * Listing the articles of a workspace fast: only the front matter at the top of each file is
+ * read (in small chunks until the closing fence), never whole bodies.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { ArticleSummary } from '../api'
+import { FolioError, toFolioError } from '../errors'
+import { findFrontMatter, isFrontMatterBlock, parseFrontMatter } from '../frontmatter'
+import { findArticleFiles } from './articleFiles'
+import { decodeArticle } from './decode'
+import { articleFields, dateValue } from './fields'
+import type { Workspace } from './types'
+
+const chunkSize = 8 * 1024
+/** Front matter longer than this is treated as unclosed rather than read on and on. */
+const maxFrontMatterBytes = 1024 * 1024
+const concurrency = 64
+
+/** The leading text of a file, up to and including its front matter block (or its first chunk). */
+async function readHead(
+  abs: string,
+  relPath: string,
+): Promise<{ head: string; size: number; mtimeMs: number }> {
+  const handle = await fs.open(abs, 'r')
+  try {
+    const st = await handle.stat()
+    const chunks: Buffer[] = []
+    let read = 0
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(chunkSize, Math.max(st.size - read, 0)) || 1)
+      const { bytesRead } = await handle.read(buf, 0, buf.length, read)
+      chunks.push(buf.subarray(0, bytesRead))
+      read += bytesRead
+      const atEnd = bytesRead === 0 || read >= st.size
+      const head = decodeArticle(Buffer.concat(chunks), relPath, atEnd)
+      const found = findFrontMatter(head)
+      if (atEnd || read >= maxFrontMatterBytes || found === null || isFrontMatterBlock(found)) {
+        return { head, size: st.size, mtimeMs: st.mtimeMs }
+      }
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+async function summarize(ws: Workspace, relPath: string): Promise<ArticleSummary> {
+  const abs = path.join(ws.root, relPath)
+  let size = 0
+  let mtimeMs = 0
+  try {
+    const head = await readHead(abs, relPath)
+    size = head.size
+    mtimeMs = head.mtimeMs
+    const parsed = parseFrontMatter(head.head)
+    const fields = articleFields(ws, relPath, parsed.data)
+    const summary: ArticleSummary = {
+      path: relPath,
+      title: fields.title,
+      date: fields.date,
+      tags: fields.tags,
+      draft: fields.draft,
+      description: fields.description,
+      size,
+      mtimeMs,
+    }
+    if (parsed.error) {
+      summary.error = new FolioError('frontmatter', `Front matter: ${parsed.error.message}`, {
+        path: relPath,
+        line: parsed.error.line,
+      }).toJSON()
+    }
+    return summary
+  } catch (err) {
+    const fields = articleFields(ws, relPath, {})
+    return {
+      path: relPath,
+      title: fields.title,
+      date: fields.date,
+      tags: [],
+      draft: fields.draft,
+      size,
+      mtimeMs,
+      error: toFolioError(err, relPath).toJSON(),
+    }
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight, keeping the order of results. */
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await fn(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** Orders articles newest first: by front matter date, then by modification time, then path. */
+export function newestFirst(
+  a: { date: string | null; mtimeMs: number; path: string },
+  b: { date: string | null; mtimeMs: number; path: string },
+): number {
+  return (
+    dateValue(b.date) - dateValue(a.date) || b.mtimeMs - a.mtimeMs || a.path.localeCompare(b.path)
+  )
+}
+
+/**
+ * Lists every article of `ws`, newest first. Reads only front matter; a file that cannot be
+ * read or parsed is still listed, with the problem in `error`.
+ */
+export async function listArticles(ws: Workspace): Promise<ArticleSummary[]> {
+  const files = await findArticleFiles(ws)
+  const summaries = await mapLimit(files, concurrency, (rel) => summarize(ws, rel))
+  return summaries.sort(newestFirst)
+}

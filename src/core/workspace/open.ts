@@ -1,0 +1,58 @@
+/** Opening a folder as a workspace: checks access, detects the layout, reads the settings. */
+import { constants, promises as fs } from 'node:fs'
+import { FolioError, toFolioError } from '../errors'
+import { readConfig } from './config'
+import { detectLayout } from './layout'
+import type { Workspace } from './types'
+
+/**
+ * Opens the folder at absolute path `root`. Throws FolioError 'not-found', 'not-a-folder',
+ * 'permission-denied' (cannot be read) or 'read-only' (cannot be written). A broken config file
+ * does not fail the open: it is reported in `configError` and defaults are used.
+ */
+export async function openWorkspace(root: string): Promise<Workspace> {
+  let real: string
+  try {
+    real = await fs.realpath(root)
+    const st = await fs.stat(real)
+    if (!st.isDirectory()) {
+      throw new FolioError(
+        'not-a-folder',
+        `"${root}" is a file; choose the folder that holds your blog.`,
+        { path: root },
+      )
+    }
+  } catch (err) {
+    const e = toFolioError(err, root)
+    if (e.code === 'not-found')
+      throw new FolioError(
+        'not-found',
+        `The folder "${root}" does not exist; choose another folder.`,
+        { path: root },
+      )
+    throw e
+  }
+  try {
+    await fs.access(real, constants.R_OK | constants.X_OK)
+  } catch (err) {
+    throw new FolioError(
+      'permission-denied',
+      `The folder "${root}" cannot be read: permission denied. Check its permissions.`,
+      { path: root },
+    )
+  }
+  try {
+    await fs.access(real, constants.W_OK)
+  } catch (err) {
+    throw new FolioError(
+      'read-only',
+      `The folder "${root}" is read-only, so Folio could not save your articles there. Choose a folder you can write to.`,
+      { path: root },
+    )
+  }
+  const layout = await detectLayout(real)
+  const { config, configError } = await readConfig(real, layout)
+  const ws: Workspace = { root: real, ...layout, config }
+  if (configError) ws.configError = configError
+  return ws
+}

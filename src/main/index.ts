@@ -1,0 +1,104 @@
+/**
+ * Electron main: a thin adapter. It owns the window, the menu, the keychain and the asset
+ * protocol; every FolioApi request arrives on one IPC channel, is checked to come from the app's
+ * own main frame, and is handed to the service, which validates the arguments and calls the core.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { envSecretSource } from '../core/publish'
+import { createFolioService, type FolioService } from '../core/service'
+import { ensureSampleWorkspace, readAppSettings, writeAppSettings } from '../core/service/firstRun'
+import { setResourcesDir } from '../core/site'
+import { handleAssetProtocol, registerAssetScheme } from './assetProtocol'
+import { buildMenu } from './menu'
+import { keychainSecrets } from './secrets'
+import { applyContentSecurityPolicy, createMainWindow, isAppUrl } from './window'
+
+registerAssetScheme()
+app.enableSandbox()
+
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
+const settingsFile = () => join(app.getPath('userData'), 'settings.json')
+
+let mainWindow: BrowserWindow | null = null
+
+function fromOwnWindow(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  return Boolean(
+    mainWindow &&
+      frame &&
+      event.sender === mainWindow.webContents &&
+      frame === mainWindow.webContents.mainFrame &&
+      isAppUrl(frame.url),
+  )
+}
+
+async function chooseFolder(): Promise<string | null> {
+  const options = { title: 'Open a blog folder', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+async function startWorkspace(service: FolioService): Promise<void> {
+  const settings = await readAppSettings(settingsFile())
+  if (settings.lastWorkspace && (await service.open(settings.lastWorkspace)).ok) return
+  const sample = await ensureSampleWorkspace(app.getPath('documents'), join(resourcesDir, 'sample'))
+  const opened = await service.open(sample)
+  if (!opened.ok) dialog.showErrorBox('Folio could not open the sample blog', opened.error.message)
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  setResourcesDir(resourcesDir)
+  applyContentSecurityPolicy()
+  const secrets = keychainSecrets(join(app.getPath('userData'), 'secrets.json'), envSecretSource(process.env))
+  const service = createFolioService({
+    mode: 'desktop',
+    version: app.getVersion(),
+    assetBase: 'folio-asset://workspace/',
+    chooseFolder,
+    secrets: secrets.source,
+    storeSecret: secrets.store,
+    onWorkspaceOpened: (root) => writeAppSettings(settingsFile(), { lastWorkspace: root }),
+  })
+  handleAssetProtocol(service)
+
+  ipcMain.handle('folio:call', async (event, method: unknown, input: unknown) => {
+    if (!fromOwnWindow(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Request from an unknown frame refused.' } }
+    }
+    if (typeof method !== 'string') {
+      return { ok: false, error: { code: 'invalid-argument', message: 'Request name must be a string.' } }
+    }
+    return service.call(method, input)
+  })
+  service.subscribe((name, payload) => mainWindow?.webContents.send('folio:event', name, payload))
+
+  await startWorkspace(service)
+  Menu.setApplicationMenu(
+    buildMenu({
+      openFolder: async () => {
+        const path = await chooseFolder()
+        if (!path) return
+        const opened = await service.open(path)
+        if (opened.ok) mainWindow?.webContents.send('folio:event', 'workspaceOpened', opened.value)
+        else dialog.showErrorBox('Folio could not open this folder', opened.error.message)
+      },
+    }),
+  )
+  mainWindow = createMainWindow()
+  mainWindow.on('closed', () => (mainWindow = null))
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('before-quit', () => void service.dispose())
+}
+
+main().catch((err) => {
+  dialog.showErrorBox('Folio could not start', err instanceof Error ? err.message : String(err))
+  app.exit(1)
+})

@@ -1,0 +1,236 @@
+/**
+ * The Folio window: header, article list, editor and live preview, with the dialogs and the
+ * publish drawer. All backend work goes through the FolioApi it is given.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { AppInfo, ArticleSummary, FolioApi, ThemeBundle, WorkspaceInfo } from '../../../core/api'
+import { toFolioError } from '../../../core/errors'
+import { ActiveDocFeed } from '../state/activeDocFeed'
+import { EditorSession } from '../state/editorSession'
+import { sortArticles } from '../state/sortArticles'
+import { ArticleList } from './ArticleList'
+import { ConflictDialog } from './ConflictDialog'
+import { EditorPane } from './EditorPane'
+import { Header } from './Header'
+import { NewArticleDialog } from './NewArticleDialog'
+import { errorNotice, Notices } from './Notices'
+import type { Notice } from './Notices'
+import { OpenFolderDialog } from './OpenFolderDialog'
+import { PreviewPane } from './PreviewPane'
+import { PublishPanel } from './PublishPanel'
+import { useColorScheme } from './useColorScheme'
+
+let noticeIds = 0
+
+/** The whole application for one window. */
+export function App({ api }: { api: FolioApi }) {
+  const feed = useMemo(() => new ActiveDocFeed(), [])
+  const session = useMemo(
+    () =>
+      new EditorSession(api, {
+        onActiveText: (path, state) => feed.set(path && state ? { path, state } : null),
+        onViewUpdate: (update) => {
+          if (update.selectionSet && !update.docChanged) {
+            const current = feed.value
+            if (current) feed.set({ path: current.path, state: update.state })
+          }
+        },
+      }),
+    [api, feed],
+  )
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null)
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
+  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [theme, setTheme] = useState<ThemeBundle | null>(null)
+  const [notices, setNotices] = useState<Notice[]>([])
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null)
+  const [publishOpen, setPublishOpen] = useState(false)
+  const [building, setBuilding] = useState(false)
+  const [scheme, toggleScheme] = useColorScheme()
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  const report = useCallback((err: unknown, path?: string) => {
+    setNotices((all) => [...all, errorNotice(++noticeIds, toFolioError(err, path).toJSON())])
+  }, [])
+  const inform = useCallback((text: string) => {
+    const id = ++noticeIds
+    setNotices((all) => [...all, { id, kind: 'info', text }])
+    setTimeout(() => setNotices((all) => all.filter((n) => n.id !== id)), 6000)
+  }, [])
+
+  const loadWorkspace = useCallback(
+    async (ws: WorkspaceInfo | null) => {
+      setWorkspace(ws)
+      if (!ws) return
+      if (ws.configError) report(ws.configError.message, ws.configError.path)
+      const [list, bundle] = await Promise.all([api.listArticles({}), api.getTheme({})])
+      setArticles(sortArticles(list))
+      setTheme(bundle)
+    },
+    [api, report],
+  )
+
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      try {
+        const [info, ws] = await Promise.all([api.getAppInfo({}), api.getWorkspace({})])
+        if (cancelled) return
+        setAppInfo(info)
+        await loadWorkspace(ws)
+      } catch (err) {
+        report(err)
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [api, loadWorkspace, report])
+
+  useEffect(
+    () =>
+      api.on('articleChanged', (event) => {
+        session.articleChanged(event).catch((err) => report(err, event.path))
+        // Coalesce bursts (a git checkout touches many files) into one list refresh.
+        if (refreshTimer.current) clearTimeout(refreshTimer.current)
+        refreshTimer.current = setTimeout(() => {
+          api.listArticles({}).then((list) => setArticles(sortArticles(list)), report)
+        }, 200)
+      }),
+    [api, session, report],
+  )
+
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (session.getSnapshot().tabs.some((tab) => tab.dirty)) {
+        void session.saveAll()
+        event.preventDefault()
+      }
+    }
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => window.removeEventListener('beforeunload', beforeUnload)
+  }, [session])
+
+  const dirtyPaths = useMemo(
+    () => new Set(snapshot.tabs.filter((t) => t.dirty).map((t) => t.article.path)),
+    [snapshot],
+  )
+  const titles = useMemo(() => new Map(articles.map((a) => [a.path, a])), [articles])
+  const active = snapshot.tabs.find((t) => t.article.path === snapshot.activePath)
+  useEffect(() => {
+    const name = active ? (titles.get(active.article.path)?.title ?? active.article.path) : null
+    document.title = name ? `${active?.dirty ? '• ' : ''}${name} — Folio` : 'Folio'
+  }, [active, titles])
+
+  const openFolder = async () => {
+    if (!appInfo?.canChooseFolder) return setDialog('open')
+    try {
+      const ws = await api.chooseWorkspace({})
+      if (ws) await switchWorkspace(ws)
+    } catch (err) {
+      report(err)
+    }
+  }
+  const switchWorkspace = async (ws: WorkspaceInfo) => {
+    await session.saveAll()
+    session.reset()
+    await loadWorkspace(ws)
+  }
+  const build = async () => {
+    setBuilding(true)
+    try {
+      await session.saveAll()
+      const result = await api.buildSite({})
+      inform(
+        `Built ${result.pages} pages (${result.files} files) in ${(result.durationMs / 1000).toFixed(1)} s` +
+          (result.problems.length ? ` with ${result.problems.length} problem(s).` : '.'),
+      )
+      for (const problem of result.problems) {
+        setNotices((all) => [
+          ...all,
+          { id: ++noticeIds, kind: 'error', text: problem.message, path: problem.path, line: problem.line },
+        ])
+      }
+    } catch (err) {
+      report(err)
+    } finally {
+      setBuilding(false)
+    }
+  }
+  const openArticle = (path: string) => {
+    session.open(path).catch((err) => report(err, path))
+  }
+
+  return (
+    <div className={publishOpen ? 'app with-drawer' : 'app'}>
+      <Header
+        workspace={workspace}
+        building={building}
+        theme={scheme}
+        onOpenFolder={() => void openFolder()}
+        onBuild={() => void build()}
+        onPublish={() => setPublishOpen((open) => !open)}
+        onToggleTheme={toggleScheme}
+      />
+      <main className="panes">
+        {workspace ? (
+          <ArticleList
+            articles={articles}
+            activePath={snapshot.activePath}
+            dirtyPaths={dirtyPaths}
+            onOpen={openArticle}
+            onNew={() => setDialog('new')}
+          />
+        ) : (
+          <nav className="sidebar">
+            <p className="sidebar-empty">Open a blog folder to start writing.</p>
+            <button type="button" className="button primary" onClick={() => void openFolder()}>
+              Open folder…
+            </button>
+          </nav>
+        )}
+        <EditorPane session={session} snapshot={snapshot} feed={feed} titles={titles} />
+        <PreviewPane feed={feed} theme={theme} workspace={workspace} appInfo={appInfo} />
+        {publishOpen && workspace && (
+          <PublishPanel
+            api={api}
+            workspace={workspace}
+            onClose={() => setPublishOpen(false)}
+            beforePublish={() => session.saveAll()}
+          />
+        )}
+      </main>
+      {dialog === 'new' && (
+        <NewArticleDialog
+          onCancel={() => setDialog(null)}
+          onCreate={async (title) => {
+            const doc = await api.createArticle({ title })
+            session.addDocument(doc)
+            setDialog(null)
+            setArticles(sortArticles(await api.listArticles({})))
+          }}
+        />
+      )}
+      {dialog === 'open' && (
+        <OpenFolderDialog
+          initialPath={workspace?.root ?? ''}
+          onCancel={() => setDialog(null)}
+          onOpen={async (path) => {
+            const ws = await api.openWorkspace({ path })
+            setDialog(null)
+            await switchWorkspace(ws)
+          }}
+        />
+      )}
+      {snapshot.conflict && (
+        <ConflictDialog
+          conflict={snapshot.conflict}
+          onKeepMine={() => void session.resolveConflict('mine')}
+          onTakeTheirs={() => void session.resolveConflict('theirs')}
+        />
+      )}
+      <Notices notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
+    </div>
+  )
+}

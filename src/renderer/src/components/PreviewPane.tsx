@@ -1,0 +1,103 @@
+/**
+ * The right pane: the article as the published page, in a sandboxed frame without scripts,
+ * rendered off the UI thread and patched block by block.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { AppInfo, ThemeBundle, WorkspaceInfo } from '../../../core/api'
+import type { ActiveDocFeed } from '../state/activeDocFeed'
+import { PreviewController } from '../preview/previewController'
+
+/** Props: what the preview needs to render like the site build. */
+export interface PreviewPaneProps {
+  feed: ActiveDocFeed
+  theme: ThemeBundle | null
+  workspace: WorkspaceInfo | null
+  appInfo: AppInfo | null
+  onController?: (controller: PreviewController | null) => void
+}
+
+type Width = 'phone' | 'tablet' | 'desktop'
+
+const widths: { id: Width; label: string }[] = [
+  { id: 'phone', label: 'Phone' },
+  { id: 'tablet', label: 'Tablet' },
+  { id: 'desktop', label: 'Desktop' },
+]
+
+/** The preview pane with its width switch. */
+export function PreviewPane({ feed, theme, workspace, appInfo, onController }: PreviewPaneProps) {
+  const frame = useRef<HTMLIFrameElement>(null)
+  const [controller, setController] = useState<PreviewController | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [hasDoc, setHasDoc] = useState(false)
+  const [width, setWidth] = useState<Width>('desktop')
+
+  useEffect(() => {
+    const created = new PreviewController(frame.current as HTMLIFrameElement, {
+      onRendered: (result) => setProblem(result.problem ?? null),
+    })
+    setController(created)
+    onController?.(created)
+    return () => {
+      onController?.(null)
+      created.dispose()
+    }
+  }, [onController])
+
+  useEffect(() => {
+    if (!controller || !theme || !workspace || !appInfo) return
+    const assetBase = new URL(appInfo.assetBase, window.location.href).href
+    controller.setSetting({ theme, site: workspace.site, assetBase })
+    const doc = feed.value
+    if (doc) controller.render(doc.path, doc.state.doc.toString())
+  }, [controller, theme, workspace, appInfo, feed])
+
+  useEffect(() => {
+    if (!controller || !theme) return
+    let lastDoc: unknown = null
+    return feed.subscribe((doc) => {
+      setHasDoc(doc !== null)
+      if (!doc || doc.state.doc === lastDoc) return
+      lastDoc = doc.state.doc
+      controller.render(doc.path, doc.state.doc.toString())
+    })
+  }, [controller, feed, theme])
+
+  return (
+    <section className="preview-pane" aria-label="Preview">
+      <div className="preview-bar">
+        <span className="preview-label">Preview</span>
+        <div className="segmented" role="group" aria-label="Preview width">
+          {widths.map((w) => (
+            <button
+              key={w.id}
+              type="button"
+              className={w.id === width ? 'segment active' : 'segment'}
+              aria-pressed={w.id === width}
+              data-testid={`preview-width-${w.id}`}
+              onClick={() => setWidth(w.id)}
+            >
+              {w.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {problem && (
+        <div className="banner warning" role="alert" data-testid="preview-problem">
+          {problem}
+        </div>
+      )}
+      <div className={`preview-stage width-${width}`}>
+        <iframe
+          ref={frame}
+          title="Preview of the published page"
+          className="preview-frame"
+          data-testid="preview-frame"
+          sandbox="allow-same-origin"
+          hidden={!hasDoc}
+        />
+        {!hasDoc && <div className="preview-empty">The preview of the open article appears here.</div>}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,51 @@
+/** The status bar: word and character counts and reading time, for the article or selection. */
+import { useEffect, useState } from 'react'
+import type { ReactNode } from 'react'
+import type { ActiveDocFeed } from '../state/activeDocFeed'
+import { countText } from '../editor/wordCount'
+import type { TextCounts } from '../editor/wordCount'
+
+interface Counts {
+  doc: TextCounts
+  selection: TextCounts | null
+}
+
+/** Recounts when the editor is idle (never on the keystroke itself). */
+export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: ReactNode }) {
+  const [counts, setCounts] = useState<Counts | null>(null)
+  useEffect(() => {
+    let handle: ReturnType<typeof setTimeout> | null = null
+    const unsubscribe = feed.subscribe(() => {
+      if (handle) clearTimeout(handle)
+      handle = setTimeout(() => {
+        handle = null
+        const doc = feed.value
+        if (!doc) return setCounts(null)
+        const { state } = doc
+        const selected = state.selection.ranges.map((r) => state.sliceDoc(r.from, r.to)).join('\n')
+        setCounts({
+          doc: countText(state.doc.toString()),
+          selection: selected.trim() ? countText(selected, { skipFrontMatter: false }) : null,
+        })
+      }, 250)
+    })
+    return () => {
+      unsubscribe()
+      if (handle) clearTimeout(handle)
+    }
+  }, [feed])
+  const shown = counts?.selection ?? counts?.doc
+  return (
+    <footer className="status-bar">
+      {shown && (
+        <span className="counts" data-testid="word-count">
+          {counts?.selection ? 'Selection: ' : ''}
+          {shown.words.toLocaleString()} words · {shown.characters.toLocaleString()} characters ·{' '}
+          {shown.readingMinutes} min read
+        </span>
+      )}
+      <span className="status-spacer" />
+      {children}
+    </footer>
+  )
+}

@@ -1,0 +1,92 @@
+/**
+ * Renders the theme's article page around an empty body slot. The shell depends only on the
+ * setting and the front matter, so it is cached by those: typing in the body never re-runs the
+ * templates.
+ */
+import { articlePageContext, readingMinutes, renderPage } from '../../../core/site/render'
+import type { ArticleInput } from '../../../core/site/render'
+import { previewImageUrl } from './imageUrl'
+import { bodySlot, composePreviewDocument } from './previewDocument'
+import { readFrontMatterFields } from './frontMatterFields'
+import type { PreviewSetting } from './renderProtocol'
+
+const frontMatterHead = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
+
+let cache: { setting: PreviewSetting; key: string; shell: string; problem?: string } | null = null
+
+function stringField(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key]
+  if (typeof value === 'string') return value
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'number') return String(value)
+  return null
+}
+
+function tagList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).filter(Boolean)
+  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean)
+  return []
+}
+
+/** The slug the build would give the file: its name, or its folder's for a page bundle. */
+function slugOf(path: string): string {
+  const parts = path.split('/')
+  const file = (parts.pop() ?? path).replace(/\.(md|markdown|mdx)$/i, '')
+  const name = file === 'index' && parts.length > 0 ? (parts.pop() as string) : file
+  return name.replace(/^\d{4}-\d{2}-\d{2}-/, '')
+}
+
+function previewArticle(path: string, data: Record<string, unknown>, body: string): ArticleInput {
+  const slug = slugOf(path)
+  return {
+    path,
+    slug,
+    title: stringField(data, 'title') ?? slug,
+    date: stringField(data, 'date'),
+    updated: stringField(data, 'updated') ?? stringField(data, 'lastmod'),
+    tags: tagList(data.tags ?? data.tag),
+    draft: data.draft === true,
+    description: stringField(data, 'description') ?? stringField(data, 'summary') ?? '',
+    author: stringField(data, 'author') ?? '',
+    frontMatter: data,
+    body,
+  }
+}
+
+/**
+ * The preview document for the article at `path` with text `text`, with an empty body slot, and
+ * the front matter or template problem to show, if any.
+ */
+export function renderPreviewShell(
+  setting: PreviewSetting,
+  path: string,
+  text: string,
+): { shell: string; problem?: string } {
+  const head = frontMatterHead.exec(text)?.[0] ?? ''
+  const body = text.slice(head.length)
+  // NOTE: the page header shows the reading time, so it is part of the key; the rest of the body
+  // only reaches the page through the slot, which keeps keystrokes from reloading the frame.
+  const key = [path, head, readingMinutes(body)].join('\u0000')
+  if (cache && cache.setting === setting && cache.key === key) return cache
+  const fields = readFrontMatterFields(text)
+  let page: string
+  let problem = fields.problem && `Front matter: ${fields.problem}`
+  try {
+    const context = articlePageContext({
+      article: previewArticle(path, fields.data, body),
+      html: bodySlot,
+      site: setting.site,
+      imageUrl: previewImageUrl(setting.assetBase, path),
+      preview: { css: setting.theme.css },
+    })
+    page = renderPage(setting.theme, 'article', context)
+  } catch (err) {
+    problem = `The theme could not render this page: ${err instanceof Error ? err.message : String(err)}`
+    page = `<!doctype html><html><head></head><body><main>${bodySlot}</main></body></html>`
+  }
+  // Themes that inline `site.inlineCss` already carry the stylesheet; others get it here.
+  const css = setting.theme.css && !page.includes(setting.theme.css.slice(0, 200)) ? setting.theme.css : ''
+  cache = { setting, key, shell: composePreviewDocument(page, css, setting.assetBase) }
+  if (problem) cache.problem = problem
+  return cache
+}

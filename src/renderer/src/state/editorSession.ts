@@ -1,0 +1,420 @@
+/**
+ * EditorSession: the articles open in tabs, each with its own EditorState (so undo history and
+ * cursor survive switching), saving with the disk version, autosave, conflicts and outside
+ * changes. The UI reads it as immutable snapshots (`subscribe`/`getSnapshot`).
+ */
+import type { EditorState, StateEffect } from '@codemirror/state'
+import type { EditorView, ViewUpdate } from '@codemirror/view'
+import type { ArticleChangedEvent, ArticleDocument, FolioApi } from '../../../core/api'
+import { FolioError, toFolioError } from '../../../core/errors'
+import type { FolioErrorData } from '../../../core/errors'
+import { createArticleEditorState, languageCompartment, markdownSupport } from '../editor/setup'
+import type { Extension } from '@codemirror/state'
+import { articleSaved, isDirty, openedArticle } from './openArticle'
+import type { OpenArticle } from './openArticle'
+
+/** One tab as the UI shows it. */
+export interface TabSnapshot {
+  article: OpenArticle
+  dirty: boolean
+  saving: boolean
+  /** The last save's failure, until the next successful save. */
+  saveError: FolioErrorData | null
+  /** The file changed (or vanished) on disk while the editor had unsaved edits. */
+  changedOnDisk: boolean
+}
+
+/** Both versions of an article whose save found a different file on disk. */
+export interface ConflictSnapshot {
+  path: string
+  mine: string
+  /** null when the file was deleted on disk. */
+  diskText: string | null
+  diskVersion: string | null
+}
+
+export interface SessionSnapshot {
+  tabs: readonly TabSnapshot[]
+  activePath: string | null
+  conflict: ConflictSnapshot | null
+}
+
+/** What the session needs from its host besides the API. */
+export interface SessionOptions {
+  /** Extra editor extensions for every article (focus mode, outline tracking, ...). */
+  extensions?: () => Extension[]
+  /** Called after the active article's text changed or another article became active. */
+  onActiveText?: (path: string | null, state: EditorState | null) => void
+  /** Called for every update of the visible editor. */
+  onViewUpdate?: (update: ViewUpdate) => void
+  /** Delay of autosave after the last keystroke, in ms. */
+  autosaveMs?: number
+}
+
+interface Tab {
+  article: OpenArticle
+  state: EditorState
+  scroll: StateEffect<unknown> | null
+  saving: boolean
+  saveError: FolioErrorData | null
+  changedOnDisk: boolean
+}
+
+export class EditorSession {
+  private readonly tabs = new Map<string, Tab>()
+  private order: string[] = []
+  private active: string | null = null
+  private conflict: ConflictSnapshot | null = null
+  private view: EditorView | null = null
+  private snapshot: SessionSnapshot = { tabs: [], activePath: null, conflict: null }
+  private readonly listeners = new Set<() => void>()
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly saveAgain = new Set<string>()
+  private readonly deferredEvents = new Map<string, ArticleChangedEvent>()
+
+  constructor(
+    private readonly api: FolioApi,
+    private readonly options: SessionOptions = {},
+  ) {}
+
+  // ---------- snapshots for React ----------
+
+  /** Registers a listener called after every snapshot change; returns the unsubscriber. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The current immutable snapshot (a new object only when something changed). */
+  getSnapshot = (): SessionSnapshot => this.snapshot
+
+  private publish(): void {
+    this.snapshot = {
+      tabs: this.order.map((path) => {
+        const tab = this.tabs.get(path) as Tab
+        return {
+          article: tab.article,
+          dirty: isDirty(tab.article, tab.state.doc),
+          saving: tab.saving,
+          saveError: tab.saveError,
+          changedOnDisk: tab.changedOnDisk,
+        }
+      }),
+      activePath: this.active,
+      conflict: this.conflict,
+    }
+    for (const listener of this.listeners) listener()
+  }
+
+  // ---------- the editor view ----------
+
+  /** Connects the one EditorView that shows the active article. */
+  attach(view: EditorView): void {
+    this.view = view
+    const tab = this.active ? this.tabs.get(this.active) : undefined
+    if (tab) view.setState(tab.state)
+  }
+
+  detach(): void {
+    this.view = null
+  }
+
+  /** The EditorState of an open article (the live one for the active article). */
+  stateOf(path: string): EditorState | null {
+    return this.tabs.get(path)?.state ?? null
+  }
+
+  private hooks = {
+    onUpdate: (update: ViewUpdate) => this.viewUpdated(update),
+    onSave: () => {
+      if (this.active) void this.save(this.active)
+    },
+  }
+
+  private newState(text: string, plainText: boolean): EditorState {
+    return createArticleEditorState(
+      text,
+      { ...this.hooks, extra: this.options.extensions?.() ?? [] },
+      plainText,
+    )
+  }
+
+  private viewUpdated(update: ViewUpdate): void {
+    const path = this.active
+    const tab = path ? this.tabs.get(path) : undefined
+    if (!path || !tab || update.view !== this.view) return
+    const wasDirty = isDirty(tab.article, tab.state.doc)
+    tab.state = update.state
+    this.options.onViewUpdate?.(update)
+    if (!update.docChanged) return
+    this.scheduleAutosave(path)
+    this.options.onActiveText?.(path, update.state)
+    if (wasDirty !== isDirty(tab.article, tab.state.doc)) this.publish()
+  }
+
+  // ---------- opening, switching, closing ----------
+
+  /** Opens the article at `path` in a tab (reading it from disk) and makes it active. */
+  async open(path: string): Promise<void> {
+    if (this.tabs.has(path)) return this.activate(path)
+    const doc = await this.api.readArticle({ path })
+    if (this.tabs.has(path)) return this.activate(path)
+    this.addDocument(doc)
+  }
+
+  /** Adds an article already read (e.g. just created) as a tab and makes it active. */
+  addDocument(doc: ArticleDocument): void {
+    this.tabs.set(doc.path, {
+      article: openedArticle(doc),
+      state: this.newState(doc.text, doc.error !== undefined),
+      scroll: null,
+      saving: false,
+      saveError: null,
+      changedOnDisk: false,
+    })
+    this.order = [...this.order, doc.path]
+    this.activate(doc.path)
+  }
+
+  /** Shows the tab of `path` in the editor, keeping the previous tab's state and scroll. */
+  activate(path: string): void {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    const previous = this.active ? this.tabs.get(this.active) : undefined
+    if (previous && this.view && this.active !== path) {
+      previous.state = this.view.state
+      previous.scroll = this.view.scrollSnapshot()
+    }
+    this.active = path
+    if (this.view && this.view.state !== tab.state) {
+      this.view.setState(tab.state)
+      if (tab.scroll) this.view.dispatch({ effects: tab.scroll })
+    }
+    this.publish()
+    this.options.onActiveText?.(path, tab.state)
+  }
+
+  /** Closes a tab. Unsaved edits are saved first; the tab stays open if that save fails. */
+  async close(path: string): Promise<void> {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    if (isDirty(tab.article, tab.state.doc)) {
+      await this.save(path)
+      const after = this.tabs.get(path)
+      if (!after || isDirty(after.article, after.state.doc)) return
+    }
+    this.drop(path)
+  }
+
+  private drop(path: string): void {
+    const index = this.order.indexOf(path)
+    this.tabs.delete(path)
+    clearTimeout(this.timers.get(path))
+    this.timers.delete(path)
+    this.order = this.order.filter((p) => p !== path)
+    if (this.conflict?.path === path) this.conflict = null
+    if (this.active === path) {
+      this.active = null
+      const next = this.order[Math.min(index, this.order.length - 1)]
+      if (next) {
+        this.activate(next)
+        return
+      }
+      this.options.onActiveText?.(null, null)
+    }
+    this.publish()
+  }
+
+  // ---------- saving ----------
+
+  private scheduleAutosave(path: string): void {
+    clearTimeout(this.timers.get(path))
+    this.timers.set(
+      path,
+      setTimeout(() => {
+        this.timers.delete(path)
+        const tab = this.tabs.get(path)
+        if (tab && isDirty(tab.article, tab.state.doc) && this.conflict?.path !== path) {
+          void this.save(path)
+        }
+      }, this.options.autosaveMs ?? 1500),
+    )
+  }
+
+  /**
+   * Saves the article's current text against the version it was read at. Resolves when done;
+   * a conflict opens the conflict dialog, a failure is kept on the tab (and never thrown).
+   */
+  async save(path: string): Promise<void> {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    // NOTE: one save per article at a time; a save asked for meanwhile runs after it, with the
+    // version this one produced, so two saves never race each other on the same base version.
+    if (tab.saving) {
+      this.saveAgain.add(path)
+      return
+    }
+    clearTimeout(this.timers.get(path))
+    const text = tab.state.doc.toString()
+    tab.saving = true
+    this.publish()
+    try {
+      const result = await this.api.saveArticle({ path, text, baseVersion: tab.article.version })
+      if (result.status === 'saved') {
+        tab.article = articleSaved(tab.article, text, result.version)
+        tab.saveError = null
+        tab.changedOnDisk = false
+      } else {
+        this.saveAgain.delete(path)
+        this.conflict = { path, mine: text, diskText: result.diskText, diskVersion: result.diskVersion }
+      }
+    } catch (err) {
+      this.saveAgain.delete(path)
+      tab.saveError = toFolioError(err, path).toJSON()
+    } finally {
+      tab.saving = false
+    }
+    this.publish()
+    const deferred = this.deferredEvents.get(path)
+    if (deferred) {
+      this.deferredEvents.delete(path)
+      await this.articleChanged(deferred)
+    }
+    if (this.saveAgain.delete(path) && this.tabs.has(path)) await this.save(path)
+  }
+
+  /** Saves every article with unsaved edits. */
+  async saveAll(): Promise<void> {
+    await Promise.all(
+      this.order
+        .filter((p) => {
+          const tab = this.tabs.get(p) as Tab
+          return isDirty(tab.article, tab.state.doc)
+        })
+        .map((p) => this.save(p)),
+    )
+  }
+
+  // ---------- conflicts and outside changes ----------
+
+  /**
+   * Settles the open conflict: `mine` writes the editor text over the disk version, `theirs`
+   * replaces the editor text with the disk version (undoable) or closes the tab if it was deleted.
+   */
+  async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+    const conflict = this.conflict
+    if (!conflict) return
+    this.conflict = null
+    const tab = this.tabs.get(conflict.path)
+    if (!tab) return this.publish()
+    if (choice === 'mine') {
+      tab.article = { ...tab.article, version: conflict.diskVersion }
+      tab.changedOnDisk = false
+      this.publish()
+      return this.save(conflict.path)
+    }
+    if (conflict.diskText === null || conflict.diskVersion === null) return this.drop(conflict.path)
+    this.replaceText(tab, conflict.diskText)
+    tab.article = articleSaved(tab.article, conflict.diskText, conflict.diskVersion)
+    tab.changedOnDisk = false
+    tab.saveError = null
+    this.publish()
+  }
+
+  /** Opens the conflict dialog for an article whose file changed on disk while it was edited. */
+  async compareWithDisk(path: string): Promise<void> {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    let diskText: string | null = null
+    let diskVersion: string | null = null
+    try {
+      const doc = await this.api.readArticle({ path })
+      diskText = doc.text
+      diskVersion = doc.version
+    } catch (err) {
+      if (!(err instanceof FolioError && err.code === 'not-found')) throw err
+    }
+    this.conflict = { path, mine: tab.state.doc.toString(), diskText, diskVersion }
+    this.publish()
+  }
+
+  /**
+   * Reacts to a watcher event: the session's own saves are recognised by version and ignored; an
+   * unmodified article reloads; a modified one is flagged so the author chooses.
+   */
+  async articleChanged(event: ArticleChangedEvent): Promise<void> {
+    const tab = this.tabs.get(event.path)
+    if (!tab) return
+    // NOTE: the watcher's echo of our own save can arrive before the save's response. Until the
+    // response names the new version we cannot tell echo from outside change, so wait for it.
+    if (tab.saving) {
+      this.deferredEvents.set(event.path, event)
+      return
+    }
+    if (event.kind !== 'removed' && event.version && event.version === tab.article.version) return
+    if (isDirty(tab.article, tab.state.doc)) {
+      tab.changedOnDisk = true
+      this.publish()
+      return
+    }
+    if (event.kind === 'removed') {
+      tab.changedOnDisk = true
+      tab.article = { ...tab.article, version: null }
+      this.publish()
+      return
+    }
+    const doc = await this.api.readArticle({ path: event.path })
+    const current = this.tabs.get(event.path)
+    if (!current || isDirty(current.article, current.state.doc)) return
+    this.replaceText(current, doc.text)
+    const plainBefore = current.article.error !== undefined
+    current.article = openedArticle(doc)
+    if (plainBefore !== (doc.error !== undefined)) this.setPlainText(current, doc.error !== undefined)
+    this.publish()
+  }
+
+  private replaceText(tab: Tab, text: string): void {
+    const spec = { changes: { from: 0, to: tab.state.doc.length, insert: text } }
+    if (this.active === tab.article.path && this.view) {
+      this.view.dispatch(spec)
+      tab.state = this.view.state
+    } else {
+      tab.state = tab.state.update(spec).state
+    }
+    if (this.active === tab.article.path) this.options.onActiveText?.(tab.article.path, tab.state)
+  }
+
+  private setPlainText(tab: Tab, plain: boolean): void {
+    const effects = languageCompartment.reconfigure(plain ? [] : markdownSupport())
+    if (this.active === tab.article.path && this.view) {
+      this.view.dispatch({ effects })
+      tab.state = this.view.state
+    } else {
+      tab.state = tab.state.update({ effects }).state
+    }
+  }
+
+  /** Applies a transaction spec to every open article's state (e.g. toggling focus mode). */
+  reconfigureAll(effects: StateEffect<unknown>[]): void {
+    for (const tab of this.tabs.values()) {
+      if (this.active === tab.article.path && this.view) {
+        this.view.dispatch({ effects })
+        tab.state = this.view.state
+      } else {
+        tab.state = tab.state.update({ effects }).state
+      }
+    }
+  }
+
+  /** Forgets every tab (a different workspace was opened). Unsaved edits must be saved first. */
+  reset(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    this.tabs.clear()
+    this.order = []
+    this.active = null
+    this.conflict = null
+    this.publish()
+    this.options.onActiveText?.(null, null)
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown } from '../../../src/core/markdown'
+
+const html = (markdown: string): string => renderMarkdown(markdown).html
+
+describe('renderMarkdown: GFM', () => {
+  it('renders tables with alignment', () => {
+    expect(html('| a | b |\n|:--|--:|\n| 1 | 2 |')).toContain('<td align="right">2</td>')
+  })
+
+  it('renders task lists as disabled checkboxes', () => {
+    expect(html('- [x] done\n- [ ] open')).toContain(
+      '<li class="task-list-item"><input type="checkbox" checked disabled> done</li>',
+    )
+  })
+
+  it('renders strikethrough', () => {
+    expect(html('~~gone~~')).toBe('<p><del>gone</del></p>')
+  })
+
+  it('turns bare URLs into links', () => {
+    expect(html('see https://example.com now')).toContain(
+      '<a href="https://example.com">https://example.com</a>',
+    )
+  })
+
+  it('renders footnotes whose links reach their targets', () => {
+    const out = html('Claim[^1].\n\n[^1]: Source.')
+    const refHref = /<a href="#([^"]+)"[^>]*data-footnote-ref/.exec(out)?.[1]
+    expect(refHref).toBeDefined()
+    expect(out).toContain(`<li id="${refHref}">`)
+  })
+
+  it('does not render front matter', () => {
+    expect(html('---\ntitle: Secret title\n---\nBody')).toBe('<p>Body</p>')
+  })
+
+  it('does not render TOML front matter', () => {
+    expect(html('+++\ntitle = "Secret"\n+++\nBody')).toBe('<p>Body</p>')
+  })
+})
+
+describe('renderMarkdown: math, headings, code', () => {
+  it('renders inline math with KaTeX', () => {
+    expect(html('Energy $E=mc^2$.')).toContain('<span class="katex">')
+  })
+
+  it('renders display math as a KaTeX display block', () => {
+    expect(html('$$\n\\int_0^1 x\\,dx\n$$')).toContain('<span class="katex-display">')
+  })
+
+  it('gives headings ids and lists them', () => {
+    const out = renderMarkdown('# Hello *World*\n\n## Second one\n\n## Second one')
+    expect(out.html).toContain('<h1 id="hello-world">')
+    expect(out.headings).toEqual([
+      { depth: 1, text: 'Hello World', id: 'hello-world' },
+      { depth: 2, text: 'Second one', id: 'second-one' },
+      { depth: 2, text: 'Second one', id: 'second-one-1' },
+    ])
+  })
+
+  it('keeps links to heading ids working', () => {
+    expect(html('## Setup\n\n[go](#setup)')).toContain('<a href="#setup">go</a>')
+  })
+
+  it('highlights fenced code with a language', () => {
+    expect(html('```js\nconst a = 1\n```')).toContain('<span class="hljs-keyword">const</span>')
+  })
+
+  it('leaves code without a language unhighlighted but escaped', () => {
+    expect(html('```\n<b>x</b>\n```')).toBe('<pre><code>&#x3C;b>x&#x3C;/b>\n</code></pre>')
+  })
+})
+
+describe('renderMarkdown: raw HTML and options', () => {
+  it('keeps safe raw HTML as elements rather than escaping it', () => {
+    expect(html('<details><summary>More</summary>\n\nHidden *text*\n\n</details>')).toContain(
+      '<details><summary>More</summary>',
+    )
+  })
+
+  it('adds data-line to each top-level block when asked', () => {
+    const out = renderMarkdown('---\na: 1\n---\n# Title\n\nPara\n\n- item\n\n$$\nx\n$$', {
+      sourceLines: true,
+    }).html
+    expect(out).toContain('<h1 data-line="4" id="title">')
+    expect(out).toContain('<p data-line="6">')
+    expect(out).toContain('<ul data-line="8">')
+    expect(out).toContain('<div class="math-block" data-line="10">')
+  })
+
+  it('adds no data-line by default', () => {
+    expect(html('# Title')).not.toContain('data-line')
+  })
+
+  it('rewrites relative image sources and reports them with lines', () => {
+    const out = renderMarkdown('Text\n\n![a](img/a.png)\n\n![b](https://x.test/b.png)', {
+      imageUrl: (src) => `folio-asset://workspace/posts/${src}`,
+    })
+    expect(out.html).toContain('<img src="folio-asset://workspace/posts/img/a.png" alt="a">')
+    expect(out.html).toContain('<img src="https://x.test/b.png" alt="b">')
+    expect(out.images).toEqual([{ src: 'img/a.png', line: 3 }])
+  })
+})

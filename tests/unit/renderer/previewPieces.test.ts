@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { countText } from '../../../src/renderer/src/editor/wordCount'
+import { previewImageUrl } from '../../../src/renderer/src/preview/imageUrl'
+import { isExternalLink } from '../../../src/renderer/src/preview/previewLinks'
+import {
+  bodySlot,
+  composePreviewDocument,
+  fillBody,
+  previewCsp,
+} from '../../../src/renderer/src/preview/previewDocument'
+import { readFrontMatterFields } from '../../../src/renderer/src/preview/frontMatterFields'
+import { sortArticles } from '../../../src/renderer/src/state/sortArticles'
+import type { ArticleSummary } from '../../../src/core/api'
+
+describe('preview document', () => {
+  it('puts the CSP first in the head, before any theme markup', () => {
+    const doc = composePreviewDocument('<html><head><title>T</title></head><body></body></html>', 'p{}', 'http://127.0.0.1:5/workspace-file/')
+    expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf('<title>'))
+    expect(doc).toContain("img-src http://127.0.0.1:5/workspace-file/ data: blob:")
+  })
+  it('forbids scripts: the policy has no script-src and default-src none', () => {
+    expect(previewCsp('folio-asset://workspace/')).toMatch(/^default-src 'none';/)
+    expect(previewCsp('folio-asset://workspace/')).not.toContain('script-src')
+  })
+  it('keeps theme CSS from closing its style element', () => {
+    const doc = composePreviewDocument('<head></head>', 'a{}</style><script>x()</script>', 'x:')
+    expect(doc).not.toContain('</style><script>')
+  })
+  it('fills the body slot with the article HTML', () => {
+    expect(fillBody(`<main>${bodySlot}</main>`, '<p>hi</p>')).toBe(
+      '<main><!--folio:body-start--><p>hi</p><!--folio:body-end--></main>',
+    )
+  })
+})
+
+describe('preview images', () => {
+  const url = previewImageUrl('http://h/workspace-file/', 'posts/trip/index.md')
+  it('resolves a relative image against the article folder', () => {
+    expect(url('cover.png')).toBe('http://h/workspace-file/posts/trip/cover.png')
+  })
+  it('resolves .. and encodes each segment', () => {
+    expect(url('../shared/my photo.png')).toBe('http://h/workspace-file/posts/shared/my%20photo.png')
+  })
+  it('treats a leading slash as the workspace root', () => {
+    expect(url('/static/a.png')).toBe('http://h/workspace-file/static/a.png')
+  })
+})
+
+describe('preview links', () => {
+  it('lets only http(s) and mailto out', () => {
+    expect(isExternalLink('https://example.com')).toBe(true)
+    expect(isExternalLink('mailto:a@b.c')).toBe(true)
+    expect(isExternalLink('javascript:alert(1)')).toBe(false)
+    expect(isExternalLink('file:///etc/passwd')).toBe(false)
+    expect(isExternalLink('relative/page')).toBe(false)
+  })
+})
+
+describe('front matter fields for the page header', () => {
+  it('reads YAML', () => {
+    expect(readFrontMatterFields('---\ntitle: Hi\n---\nx').data.title).toBe('Hi')
+  })
+  it('reads TOML', () => {
+    expect(readFrontMatterFields('+++\ntitle = "Hi"\n+++\nx').data.title).toBe('Hi')
+  })
+  it('reports a broken block instead of throwing', () => {
+    expect(readFrontMatterFields('---\ntitle: [x\n---\n').problem).toBeTruthy()
+  })
+})
+
+describe('word count', () => {
+  it('counts words, not markup or front matter', () => {
+    expect(countText('---\ntitle: Many words here\n---\n# Hello **bold** world').words).toBe(3)
+  })
+  it('gives at least a minute of reading for any text', () => {
+    expect(countText('one two').readingMinutes).toBe(1)
+  })
+  it('counts characters without line breaks', () => {
+    expect(countText('ab\ncd').characters).toBe(4)
+  })
+})
+
+describe('article order', () => {
+  const a = (path: string, date: string | null, mtimeMs = 0): ArticleSummary => ({
+    path, title: path, date, tags: [], draft: false, size: 1, mtimeMs,
+  })
+  it('puts the newest first and undated last', () => {
+    const sorted = sortArticles([a('old', '2020-01-01'), a('none', null, 5), a('new', '2024-02-02')])
+    expect(sorted.map((x) => x.path)).toEqual(['new', 'old', 'none'])
+  })
+})
