@@ -20,6 +20,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // NOTE: the preview renders in a Web Worker, which has no DOM. Two packages of the Markdown
+    // pipeline (hast-util-from-html-isomorphic, decode-named-character-reference) ship a `worker`
+    // build that must win over their DOM-based `browser` build.
+    resolve: { conditions: ['worker', 'module', 'browser', 'development|production'] },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

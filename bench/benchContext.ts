@@ -11,6 +11,8 @@ export interface BenchContext {
   runs: number
   /** Unmeasured warm-up runs before them. */
   warmup: number
+  /** Seconds one slow timing (a whole-site build, a publish) may take with its runs. */
+  budgetS: number
   /** A temporary folder of this bench run, removed at the end. */
   tmpRoot: string
   /** Writes a progress line to stderr. */

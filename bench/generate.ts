@@ -58,7 +58,8 @@ function sentence(rng: Random, count: { words: number }): string {
   if (roll < 0.08) parts[at] = `**${parts[at]}**`
   else if (roll < 0.14) parts[at] = `*${parts[at]}*`
   else if (roll < 0.18) parts[at] = `\`${parts[at]}\``
-  else if (roll < 0.26) parts[at] = `[${parts[at]}](https://example.com/${rng.pick(wordPool)}/${rng.int(1, 999)})`
+  else if (roll < 0.26)
+    parts[at] = `[${parts[at]}](https://example.com/${rng.pick(wordPool)}/${rng.int(1, 999)})`
   parts[0] = capitalize(parts[0])
   return parts.join(' ') + rng.pick(['.', '.', '.', '.', '?', '!'])
 }
@@ -170,7 +171,10 @@ export async function writeFiles(root: string, files: [string, string][]): Promi
  * Writes a Folio workspace at `root` (which must exist): folio.yaml and `posts/<slug>.md` for
  * each generated article. Resolves the articles written.
  */
-export async function generateWorkspace(root: string, options: WorkspaceOptions): Promise<GeneratedArticle[]> {
+export async function generateWorkspace(
+  root: string,
+  options: WorkspaceOptions,
+): Promise<GeneratedArticle[]> {
   const articles = generateArticles(options)
   const config = {
     title: options.title ?? 'Benchmark Blog',

@@ -60,7 +60,11 @@ description = 'A generated blog for measuring Folio.'
 `
 
 /** Writes a Hugo site at `root` whose `content/posts` holds the same Markdown files as `articles`. */
-export async function writeHugoSite(root: string, articles: GeneratedArticle[], site: { title: string; baseUrl: string }): Promise<void> {
+export async function writeHugoSite(
+  root: string,
+  articles: GeneratedArticle[],
+  site: { title: string; baseUrl: string },
+): Promise<void> {
   await writeFiles(root, [
     ['hugo.toml', config(site.title, site.baseUrl)],
     ['layouts/_default/single.html', single],
@@ -83,7 +87,9 @@ export async function hugoVersion(): Promise<string | null> {
 /** Builds the Hugo site at `root` into `outDir`; rejects with Hugo's own output when it fails. */
 export async function runHugo(root: string, outDir: string): Promise<void> {
   try {
-    await run('hugo', ['--quiet', '--source', root, '--destination', outDir], { maxBuffer: 16 * 1024 * 1024 })
+    await run('hugo', ['--quiet', '--source', root, '--destination', outDir], {
+      maxBuffer: 16 * 1024 * 1024,
+    })
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr ?? ''
     throw new Error(`hugo failed: ${stderr.trim() || (err as Error).message}`)

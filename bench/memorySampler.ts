@@ -19,7 +19,9 @@ const mib = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10
  * Runs `work`, sampling RSS every 5 ms (and once at the end), and resolves its result with the
  * memory it took. `work` must be async so the sampling timer gets a turn.
  */
-export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryUse }> {
+export async function measureMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; memory: MemoryUse }> {
   gc()
   const before = process.memoryUsage()
   let peak = before.rss
@@ -33,7 +35,10 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
     const after = process.memoryUsage()
     return {
       result,
-      memory: { peakRssDeltaMiB: mib(peak - before.rss), heapUsedDeltaMiB: mib(after.heapUsed - before.heapUsed) },
+      memory: {
+        peakRssDeltaMiB: mib(peak - before.rss),
+        heapUsedDeltaMiB: mib(after.heapUsed - before.heapUsed),
+      },
     }
   } finally {
     clearInterval(timer)

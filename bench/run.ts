@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BenchContext, BenchSection } from './benchContext'
 import { describeMachine } from './machine'
+import { browserSection } from './sections/browser'
 import { markdownSection } from './sections/markdown'
 import { publishSection } from './sections/publish'
 import { siteSection } from './sections/site'
@@ -15,7 +16,13 @@ import { workspaceSection } from './sections/workspace'
 import { formatTable, formatTargets } from './table'
 import { checkTargets } from './targets'
 
-const sections: BenchSection[] = [markdownSection, workspaceSection, siteSection, publishSection]
+const sections: BenchSection[] = [
+  markdownSection,
+  workspaceSection,
+  siteSection,
+  publishSection,
+  browserSection,
+]
 
 function usage(): string {
   const names = sections.map((s) => `  ${s.name.padEnd(10)} ${s.description}`).join('\n')
@@ -52,13 +59,16 @@ async function main(): Promise<number> {
     return 2
   }
   const started = Date.now()
+  const loadAtStart = os.loadavg()[0]
   const tmpRoot = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-'))
   const ctx: BenchContext = {
     quick: args.quick,
     runs: args.quick ? 3 : 7,
     warmup: args.quick ? 1 : 2,
+    budgetS: args.quick ? 20 : 45,
     tmpRoot,
-    log: (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`),
+    log: (message) =>
+      process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`),
     chromium: null,
     fixtures: new Map(),
   }
@@ -78,7 +88,9 @@ async function main(): Promise<number> {
         failed = true
         const message = err instanceof Error ? err.message : String(err)
         results[section.name] = { error: message }
-        ctx.log(`${section.name} failed: ${err instanceof Error ? (err.stack ?? message) : message}`)
+        ctx.log(
+          `${section.name} failed: ${err instanceof Error ? (err.stack ?? message) : message}`,
+        )
       }
     }
   } finally {
@@ -88,11 +100,13 @@ async function main(): Promise<number> {
     date: new Date(started).toISOString(),
     quick: args.quick,
     durationS: Math.round((Date.now() - started) / 100) / 10,
-    machine: describeMachine(ctx.chromium),
+    machine: describeMachine(ctx.chromium, loadAtStart),
     targets: checkTargets(results),
     results,
   }
-  process.stderr.write(`\n${formatTable({ machine: output.machine, ...results })}\n\n${formatTargets(output.targets)}\n`)
+  process.stderr.write(
+    `\n${formatTable({ machine: output.machine, ...results })}\n\n${formatTargets(output.targets)}\n`,
+  )
   process.stdout.write(JSON.stringify(output, null, 2) + '\n')
   return failed ? 1 : 0
 }

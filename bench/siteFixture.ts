@@ -28,8 +28,17 @@ export async function siteFixture(ctx: BenchContext): Promise<SiteFixture> {
   const root = path.join(ctx.tmpRoot, 'site-4000')
   await mkdir(root)
   ctx.log(`site: generating ${siteArticleCount} articles`)
-  const articles = await generateWorkspace(root, { articles: siteArticleCount, words: 300, seed: 4000 })
-  const fixture: SiteFixture = { root, outDir: path.join(ctx.tmpRoot, 'site-4000-out'), articles, built: false }
+  const articles = await generateWorkspace(root, {
+    articles: siteArticleCount,
+    words: 300,
+    seed: 4000,
+  })
+  const fixture: SiteFixture = {
+    root,
+    outDir: path.join(ctx.tmpRoot, 'site-4000-out'),
+    articles,
+    built: false,
+  }
   ctx.fixtures.set('site', fixture)
   return fixture
 }

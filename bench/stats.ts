@@ -31,7 +31,12 @@ export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: sorted.length }
+  return {
+    median: round(median),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+    runs: sorted.length,
+  }
 }
 
 /** p50, p95 and max of `samples`, rounded to four significant digits. */
@@ -46,17 +51,23 @@ export function percentiles(samples: readonly number[]): Percentiles {
 }
 
 /**
- * Runs `fn` `warmup` times unmeasured, then `runs` times, and summarizes the durations in
- * milliseconds. `fn` may resolve its own duration (to exclude set-up work) instead of void.
+ * Runs `fn` `warmup` times unmeasured, then up to `runs` times, and summarizes the durations in
+ * milliseconds. `fn` may resolve its own figure (to exclude set-up work, or in seconds) instead of
+ * void. With `budgetS`, measuring stops early once that many seconds have passed in all (warm-up
+ * included) and at least one run is measured, so slow code cannot make the bench run for hours;
+ * the summary's `runs` says how many were made.
  */
 export async function timeRuns(
   runs: number,
   warmup: number,
   fn: () => Promise<number | void> | number | void,
+  budgetS = Infinity,
 ): Promise<Summary> {
+  const began = performance.now()
   for (let i = 0; i < warmup; i++) await fn()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
+    if (samples.length > 0 && (performance.now() - began) / 1000 > budgetS) break
     const started = performance.now()
     const own = await fn()
     samples.push(typeof own === 'number' ? own : performance.now() - started)

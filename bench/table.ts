@@ -3,11 +3,15 @@ import type { TargetCheck } from './targets'
 
 type Row = [string, string]
 
-function isSummary(value: object): value is { median: number; min: number; max: number; runs: number } {
+function isSummary(
+  value: object,
+): value is { median: number; min: number; max: number; runs: number } {
   return 'median' in value && 'min' in value && 'max' in value
 }
 
-function isPercentiles(value: object): value is { p50: number; p95: number; max: number; samples: number } {
+function isPercentiles(
+  value: object,
+): value is { p50: number; p95: number; max: number; samples: number } {
   return 'p50' in value && 'p95' in value
 }
 
@@ -19,9 +23,13 @@ function rowsOf(prefix: string, value: unknown, rows: Row[]): void {
   } else if (isSummary(value)) {
     rows.push([prefix, `${value.median}  (min ${value.min}, max ${value.max}, ${value.runs} runs)`])
   } else if (isPercentiles(value)) {
-    rows.push([prefix, `p50 ${value.p50}  p95 ${value.p95}  (max ${value.max}, ${value.samples} keystrokes)`])
+    rows.push([
+      prefix,
+      `p50 ${value.p50}  p95 ${value.p95}  (max ${value.max}, ${value.samples} keystrokes)`,
+    ])
   } else {
-    for (const [key, child] of Object.entries(value)) rowsOf(prefix ? `${prefix}.${key}` : key, child, rows)
+    for (const [key, child] of Object.entries(value))
+      rowsOf(prefix ? `${prefix}.${key}` : key, child, rows)
   }
 }
 

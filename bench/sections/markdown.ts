@@ -46,7 +46,8 @@ async function measureArticle(ctx: BenchContext, seed: number, words: number) {
 /** The markdown section. */
 export const markdownSection: BenchSection = {
   name: 'markdown',
-  description: 'renderMarkdown of 2,000- and 50,000-word articles, full and after a one-character edit',
+  description:
+    'renderMarkdown of 2,000- and 50,000-word articles, full and after a one-character edit',
   async run(ctx) {
     const exported = Object.keys(markdown).sort()
     ctx.log('markdown: 2,000-word article')
@@ -54,7 +55,8 @@ export const markdownSection: BenchSection = {
     ctx.log('markdown: 50,000-word article')
     const words50000 = await measureArticle(ctx, 50000, 50000)
     return {
-      incrementalApi: 'none exported by src/core/markdown; changedTopLevelBlockOnlyRenderMs renders only the edited block',
+      incrementalApi:
+        'none exported by src/core/markdown; changedTopLevelBlockOnlyRenderMs renders only the edited block',
       markdownExports: exported,
       words2000,
       words50000,

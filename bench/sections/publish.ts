@@ -14,10 +14,23 @@ import { summarize, timeRuns } from '../stats'
 
 type Kind = 'folder' | 's3'
 
-function targetConfig(ctx: BenchContext, kind: Kind, i: number, s3: LocalS3): Record<string, unknown> {
+function targetConfig(
+  ctx: BenchContext,
+  kind: Kind,
+  i: number,
+  s3: LocalS3,
+): Record<string, unknown> {
   const name = `${kind}-${i}`
-  if (kind === 'folder') return { name, type: 'folder', path: path.join(ctx.tmpRoot, 'published', name) }
-  return { name, type: 's3', endpoint: s3.endpoint, region: 'us-east-1', bucket: `bench-${i}`, pathStyle: true }
+  if (kind === 'folder')
+    return { name, type: 'folder', path: path.join(ctx.tmpRoot, 'published', name) }
+  return {
+    name,
+    type: 's3',
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    bucket: `bench-${i}`,
+    pathStyle: true,
+  }
 }
 
 /** Adds the bench's publish targets to the fixture's folio.yaml. */
@@ -29,15 +42,28 @@ async function addTargets(fixture: SiteFixture, targets: Record<string, unknown>
 
 const uploads = (report: PublishReport): number => report.added.length + report.changed.length
 
-async function measureTarget(ctx: BenchContext, fixture: SiteFixture, kind: Kind, firstRuns: number, s3: LocalS3) {
+async function measureTarget(
+  ctx: BenchContext,
+  fixture: SiteFixture,
+  kind: Kind,
+  firstRuns: number,
+  s3: LocalS3,
+) {
   const { publishSite } = await import('../../src/core/publish')
   const { buildSite } = await import('../../src/core/site')
   const { openWorkspace } = await import('../../src/core/workspace')
   const secrets = async (_target: string, key: string) =>
-    key === 'accessKeyId' ? s3.accessKeyId : key === 'secretAccessKey' ? s3.secretAccessKey : undefined
+    key === 'accessKeyId'
+      ? s3.accessKeyId
+      : key === 'secretAccessKey'
+        ? s3.secretAccessKey
+        : undefined
   const publish = async (name: string) => {
     const started = performance.now()
-    const report = await publishSite(await openWorkspace(fixture.root), name, { siteDir: fixture.outDir, secrets })
+    const report = await publishSite(await openWorkspace(fixture.root), name, {
+      siteDir: fixture.outDir,
+      secrets,
+    })
     return { report, seconds: (performance.now() - started) / 1000 }
   }
   ctx.log(`publish: ${kind} first publish ×${firstRuns}`)
@@ -48,16 +74,27 @@ async function measureTarget(ctx: BenchContext, fixture: SiteFixture, kind: Kind
     first.push(seconds)
     firstReport ??= report
   }
-  ctx.log(`publish: ${kind} no-change publish ×${ctx.runs + 1}`)
-  let noChangeUploads = 0
-  const noChange = await timeRuns(ctx.runs, 1, async () => {
-    const { report, seconds } = await publish(`${kind}-1`)
-    noChangeUploads = Math.max(noChangeUploads, uploads(report) + report.removed.length)
-    return seconds
-  })
+  ctx.log(`publish: ${kind} no-change publish (1 warm-up + up to ${ctx.runs})`)
+  const sentPerRun: number[] = []
+  const sentPaths = new Set<string>()
+  const noChange = await timeRuns(
+    ctx.runs,
+    1,
+    async () => {
+      const { report, seconds } = await publish(`${kind}-1`)
+      sentPerRun.push(uploads(report) + report.removed.length)
+      for (const file of [...report.added, ...report.changed, ...report.removed])
+        sentPaths.add(file)
+      return seconds
+    },
+    ctx.budgetS,
+  )
   ctx.log(`publish: ${kind} after one article changed`)
   const article = fixture.articles[fixture.articles.length - 1]
-  await appendFile(path.join(fixture.root, 'posts', `${article.slug}.md`), `\nPublished edit for ${kind}.\n`)
+  await appendFile(
+    path.join(fixture.root, 'posts', `${article.slug}.md`),
+    `\nPublished edit for ${kind}.\n`,
+  )
   await buildSite(await openWorkspace(fixture.root), { outDir: fixture.outDir })
   const changed = await publish(`${kind}-1`)
   return {
@@ -66,7 +103,9 @@ async function measureTarget(ctx: BenchContext, fixture: SiteFixture, kind: Kind
     firstPublishFiles: uploads(firstReport!),
     firstPublishMiB: Math.round((firstReport!.bytes / 1024 ** 2) * 10) / 10,
     noChangePublishS: noChange,
-    noChangeFilesSent: noChangeUploads,
+    /** Files sent or removed by each no-change publish, warm-up first: all should be 0. */
+    noChangeFilesSentPerRun: sentPerRun,
+    noChangeFilesSentExamples: [...sentPaths].slice(0, 10),
     oneArticleChangedPublishS: Number(changed.seconds.toPrecision(4)),
     oneArticleChangedFilesSent: uploads(changed.report),
     oneArticleChangedFilesRemoved: changed.report.removed.length,
@@ -76,7 +115,8 @@ async function measureTarget(ctx: BenchContext, fixture: SiteFixture, kind: Kind
 /** The publish section. */
 export const publishSection: BenchSection = {
   name: 'publish',
-  description: 'first and no-change publish of the built 4,000-article site to a folder and to local S3',
+  description:
+    'first and no-change publish of the built 4,000-article site to a folder and to local S3',
   async run(ctx) {
     const fixture = await builtSiteFixture(ctx)
     const firstRuns = ctx.quick ? 1 : 3
@@ -84,7 +124,10 @@ export const publishSection: BenchSection = {
     const s3 = await startLocalS3(path.join(ctx.tmpRoot, 's3rver'), buckets)
     try {
       const kinds: Kind[] = ['folder', 's3']
-      await addTargets(fixture, kinds.flatMap((kind) => buckets.map((_, i) => targetConfig(ctx, kind, i + 1, s3))))
+      await addTargets(
+        fixture,
+        kinds.flatMap((kind) => buckets.map((_, i) => targetConfig(ctx, kind, i + 1, s3))),
+      )
       const results: Record<string, unknown> = {}
       for (const kind of kinds) {
         try {

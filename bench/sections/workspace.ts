@@ -17,10 +17,13 @@ async function openAndList(root: string): Promise<ArticleSummary[]> {
   const ws = await openWorkspace(root)
   const listed = await listArticles(ws)
   if (listed.length !== articleCount) {
-    throw new Error(`listArticles found ${listed.length} articles in a workspace of ${articleCount}.`)
+    throw new Error(
+      `listArticles found ${listed.length} articles in a workspace of ${articleCount}.`,
+    )
   }
   const broken = listed.find((a) => a.error)
-  if (broken) throw new Error(`listArticles reported a problem with ${broken.path}: ${broken.error?.message}`)
+  if (broken)
+    throw new Error(`listArticles reported a problem with ${broken.path}: ${broken.error?.message}`)
   return listed
 }
 

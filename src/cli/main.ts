@@ -9,6 +9,7 @@ import { registerList } from './commands/list'
 import { registerNew } from './commands/new'
 import { registerPublish } from './commands/publish'
 import { registerServe } from './commands/serve'
+import { registerSet } from './commands/set'
 import { registerWeb } from './commands/web'
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerNew(program)
 registerBuild(program)
 registerPublish(program)
 registerServe(program)
+registerSet(program)
 registerWeb(program)
 
 function describe(err: FolioError): string {

@@ -16,6 +16,8 @@ export interface PublishTargetSummary {
   type: string
   /** Where the site goes, for display: a folder, a URL, host:path. Never contains a secret. */
   location: string
+  /** Names of the secrets this kind of target takes (password, token, ...), for the settings form. */
+  secretKeys: string[]
 }
 
 export interface SiteConfig {
@@ -94,6 +96,66 @@ export interface PublishReport {
   durationMs: number
 }
 
+export interface RenameResult {
+  /** The article's new path. */
+  path: string
+  /** Articles whose links to it were updated. */
+  updated: string[]
+  /** Articles with a link to it that could not be updated (unreadable, changed meanwhile). */
+  skipped: string[]
+}
+
+export interface TrashEntry {
+  id: string
+  /** The article's Markdown file before it was trashed. */
+  originalPath: string
+  /** What was moved: the file, or the bundle folder. */
+  originalMoved: string
+  isBundle: boolean
+  title: string
+  /** ISO time of trashing. */
+  trashedAt: string
+}
+
+/** Unsaved edits kept in `.folio/journal` until saved or discarded; offered back after a crash. */
+export interface JournalEntry {
+  path: string
+  text: string
+  baseVersion: string | null
+  savedAt: string
+}
+
+export interface ImportedAsset {
+  /** Workspace-relative path of the stored file. */
+  path: string
+  /** The Markdown image to insert into the article, linking the file relatively. */
+  markdown: string
+}
+
+export interface AssetUsage {
+  used: Record<string, string[]>
+  missing: Record<string, string[]>
+  unused: string[]
+}
+
+export interface PublishHistoryEntry {
+  at: string
+  target: string
+  result: 'ok' | 'failed' | 'cancelled'
+  added: number
+  changed: number
+  removed: number
+  bytes: number
+  durationMs: number
+  error?: FolioErrorData
+}
+
+export interface ConnectionTestResult {
+  target: string
+  location: string
+  remoteFiles: number | null
+}
+
 export interface ThemeBundle {
   name: string
   /** Liquid templates by name (`layouts/article.liquid`, `partials/head.liquid`, ...). */
@@ -157,8 +219,44 @@ export const apiInputs = {
   getTheme: z.object({}).strict(),
   buildSite: z.object({ drafts: z.boolean().optional() }).strict(),
   publishSite: z
-    .object({ target: z.string().min(1).max(200), dryRun: z.boolean().optional() })
+    .object({
+      target: z.string().min(1).max(200),
+      dryRun: z.boolean().optional(),
+      /** Trust an SFTP host key seen for the first time, after the user confirmed its fingerprint. */
+      trustHostKey: z.boolean().optional(),
+    })
     .strict(),
+  cancelPublish: z.object({ target: z.string().min(1).max(200) }).strict(),
+  testConnection: z
+    .object({ target: z.string().min(1).max(200), trustHostKey: z.boolean().optional() })
+    .strict(),
+  getPublishHistory: z.object({}).strict(),
+  renameArticle: z.object({ path: relPath, slug: z.string().min(1).max(200) }).strict(),
+  duplicateArticle: z.object({ path: relPath }).strict(),
+  /** "Keep both" after a conflict: writes `text` as a new article beside `path`. */
+  saveArticleCopy: z.object({ path: relPath, text: z.string() }).strict(),
+  trashArticle: z.object({ path: relPath }).strict(),
+  listTrash: z.object({}).strict(),
+  restoreArticle: z.object({ id: z.string().min(1).max(100) }).strict(),
+  /** Lossless front matter edit; null removes a field. */
+  setArticleFields: z
+    .object({ path: relPath, fields: z.record(z.string().min(1).max(200), z.unknown()) })
+    .strict(),
+  writeJournal: z
+    .object({ path: relPath, text: z.string(), baseVersion: z.string().max(128).nullable() })
+    .strict(),
+  listJournal: z.object({}).strict(),
+  discardJournal: z.object({ path: relPath }).strict(),
+  /** Stores an image (base64, at most 50 MB) beside the article; returns the Markdown to insert. */
+  importAsset: z
+    .object({
+      path: relPath,
+      fileName: z.string().min(1).max(255),
+      base64: z.string().max(70_000_000),
+    })
+    .strict(),
+  listAssetUsage: z.object({}).strict(),
+  searchArticles: z.object({ query: z.string().max(500) }).strict(),
   /** Stores a publish target's secret (password, token, key) in the OS keychain (desktop only). */
   setSecret: z
     .object({ target: z.string().min(1).max(200), key: z.string().min(1).max(100), value: z.string().max(65536) })
@@ -182,6 +280,23 @@ export interface ApiOutputs {
   buildSite: BuildReport
   publishSite: PublishReport
   setSecret: { stored: true }
+  cancelPublish: { cancelled: boolean }
+  testConnection: ConnectionTestResult
+  getPublishHistory: PublishHistoryEntry[]
+  renameArticle: RenameResult
+  duplicateArticle: ArticleDocument
+  saveArticleCopy: ArticleDocument
+  trashArticle: TrashEntry
+  listTrash: TrashEntry[]
+  restoreArticle: { path: string }
+  setArticleFields: SaveResult
+  writeJournal: { written: true }
+  listJournal: JournalEntry[]
+  discardJournal: { discarded: true }
+  importAsset: ImportedAsset
+  listAssetUsage: AssetUsage
+  /** Paths of the articles whose title, tags or body contain every word of the query. */
+  searchArticles: string[]
 }
 
 /** The API as the renderer sees it: one async function per method, plus event subscription. */

@@ -15,6 +15,22 @@ export const apiMethodNames = [
   'buildSite',
   'publishSite',
   'setSecret',
+  'cancelPublish',
+  'testConnection',
+  'getPublishHistory',
+  'renameArticle',
+  'duplicateArticle',
+  'saveArticleCopy',
+  'trashArticle',
+  'listTrash',
+  'restoreArticle',
+  'setArticleFields',
+  'writeJournal',
+  'listJournal',
+  'discardJournal',
+  'importAsset',
+  'listAssetUsage',
+  'searchArticles',
 ] as const
 
 export const eventNames = ['articleChanged', 'publishProgress', 'workspaceOpened'] as const

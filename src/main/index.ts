@@ -3,7 +3,7 @@
  * protocol; every FolioApi request arrives on one IPC channel, is checked to come from the app's
  * own main frame, and is handed to the service, which validates the arguments and calls the core.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { envSecretSource } from '../core/publish'
 import { createFolioService, type FolioService } from '../core/service'
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     chooseFolder,
     secrets: secrets.source,
     storeSecret: secrets.store,
+    moveToOsTrash: (path) => shell.trashItem(path),
     onWorkspaceOpened: (root) => writeAppSettings(settingsFile(), { lastWorkspace: root }),
   })
   handleAssetProtocol(service)

@@ -35,19 +35,25 @@ describe('the writing loop in the browser', () => {
     await page.keyboard.type('[almanac](https://example.com/tides)')
     await page.keyboard.press('Enter')
     await page.keyboard.press('Enter')
-    await page.keyboard.type('- boots\nmap\n\n')
+    // Enter on an empty item ends the list; one more Enter leaves a blank line before the table.
+    await page.keyboard.type('- boots\nmap\n\n\n')
     await page.keyboard.insertText('| Place | Time |\n| --- | --- |\n| Harbour | 06:12 |\n')
 
     const frame = page.frameLocator('[data-testid=preview-frame]')
     await frame.locator('h2', { hasText: 'Low water' }).waitFor()
     await frame.locator('td', { hasText: 'Harbour' }).waitFor()
     expect(await frame.locator('a[href="https://example.com/tides"]').textContent()).toBe('almanac')
-    expect(await frame.locator('li').allTextContents()).toEqual(expect.arrayContaining(['boots', 'map']))
+    expect(await frame.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining(['boots', 'map']),
+    )
 
     await page.keyboard.press('Control+s')
     await page.waitForSelector('[data-testid=save-state][data-state=saved]')
     const file = await findFile(join(app.workspace, 'posts'), 'tide-tables.md')
-    const onDisk = await readFile(file ?? join(app.workspace, 'posts', 'tide-tables', 'index.md'), 'utf8')
+    const onDisk = await readFile(
+      file ?? join(app.workspace, 'posts', 'tide-tables', 'index.md'),
+      'utf8',
+    )
     expect(onDisk).toContain('## Low water')
     expect(onDisk).toContain('| Harbour | 06:12 |')
     expect(onDisk).toContain('[almanac](https://example.com/tides)')
@@ -64,9 +70,13 @@ describe('the writing loop in the browser', () => {
     const published = await findFile(join(app.dir, 'public'), 'index.html')
     expect(published).not.toBeNull()
     const pages = await readdir(join(app.dir, 'public'), { recursive: true })
-    const articlePage = pages.find((p) => String(p).includes('tide-tables') && String(p).endsWith('index.html'))
+    const articlePage = pages.find(
+      (p) => String(p).includes('tide-tables') && String(p).endsWith('index.html'),
+    )
     expect(articlePage).toBeDefined()
-    expect(await readFile(join(app.dir, 'public', String(articlePage)), 'utf8')).toContain('Low water')
+    expect(await readFile(join(app.dir, 'public', String(articlePage)), 'utf8')).toContain(
+      'Low water',
+    )
     await page.screenshot({ path: 'test-results/writing-loop-published.png' })
   }, 90_000)
 })

@@ -30,9 +30,10 @@ describe('architecture layers', () => {
     expect(offenders).toEqual([])
   })
 
-  it('the browser parts of core (markdown, site/render, api, errors) use no Node modules', async () => {
+  it('the browser parts of core (markdown, frontmatter, site/render, api, errors) use no Node modules', async () => {
     const files = [
       ...(await sourceFiles(join(root, 'src/core/markdown'))),
+      ...(await sourceFiles(join(root, 'src/core/frontmatter'))),
       ...(await sourceFiles(join(root, 'src/core/site/render'))),
       join(root, 'src/core/api.ts'),
       join(root, 'src/core/errors.ts'),
@@ -46,12 +47,12 @@ describe('architecture layers', () => {
     expect(offenders).toEqual([])
   })
 
-  it('the renderer reaches core only through api, errors, markdown and site/render', async () => {
+  it('the renderer reaches core only through api, errors, markdown, frontmatter and site/render', async () => {
     const offenders: string[] = []
     for (const file of await sourceFiles(join(root, 'src/renderer'))) {
       for (const spec of imports(await readFile(file, 'utf8'))) {
         const core = spec.match(/\/core\/(.+)$/)
-        if (core && !/^(api|errors|apiNames)(\.ts)?$|^markdown(\/|$)|^site\/render(\/|$)/.test(core[1])) {
+        if (core && !/^(api|errors|apiNames)(\.ts)?$|^(markdown|frontmatter)(\/|$)|^site\/render(\/|$)/.test(core[1])) {
           offenders.push(`${relative(root, file)} imports ${spec}`)
         }
         if (/^node:|^electron$/.test(spec)) offenders.push(`${relative(root, file)} imports ${spec}`)

@@ -5,7 +5,7 @@
 import type { Command } from 'commander'
 import { FolioError } from '../../core/errors'
 import { envSecretSource, publishSite } from '../../core/publish'
-import { publishBuildDir } from '../../core/service/handlers'
+import { publishBuildDir } from '../../core/service/publishHandlers'
 import { buildSite } from '../../core/site'
 import type { Workspace } from '../../core/workspace'
 import { progressPrinter } from '../progress'

@@ -21,14 +21,20 @@ const editors = { yaml: editYaml, toml: editToml, json: editJson }
 export function setFrontMatterFields(text: string, fields: Record<string, unknown>): string {
   const parsed = parseFrontMatter(text)
   if (parsed.error) {
-    throw new FolioError('frontmatter', `The front matter cannot be edited until it is fixed: ${parsed.error.message}`, {
-      line: parsed.error.line,
-    })
+    throw new FolioError(
+      'frontmatter',
+      `The front matter cannot be edited until it is fixed: ${parsed.error.message}`,
+      {
+        line: parsed.error.line,
+      },
+    )
   }
   const lineBreak = lineBreakOf(text)
   const found = findFrontMatter(text)
   if (!isFrontMatterBlock(found)) {
-    const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined))
+    const data = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== null && v !== undefined),
+    )
     if (Object.keys(data).length === 0) return text
     const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : ''
     const yaml = stringifyYaml(data, { lineWidth: 0 }).replace(/\n/g, lineBreak)
@@ -40,13 +46,18 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
     edited = editors[found.format](source, fields, lineBreak)
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err)
-    throw new FolioError('frontmatter', `The front matter could not be changed: ${message}`, { line: found.contentStartLine })
+    throw new FolioError('frontmatter', `The front matter could not be changed: ${message}`, {
+      line: found.contentStartLine,
+    })
   }
   const result = text.slice(0, found.contentStart) + edited + text.slice(found.contentEnd)
   // NOTE: a last guard before anything is written: the edit must parse and keep the body.
   const check = parseFrontMatter(result)
   if (check.error || check.body !== parsed.body) {
-    throw new FolioError('internal', 'Folio could not change the front matter without altering other text; nothing was changed.')
+    throw new FolioError(
+      'internal',
+      'Folio could not change the front matter without altering other text; nothing was changed.',
+    )
   }
   return result
 }

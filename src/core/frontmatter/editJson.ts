@@ -64,7 +64,11 @@ function scanObject(text: string): { members: JsonMember[]; close: number } {
 }
 
 /** Edits the JSON front matter object `source`; its other bytes are kept. */
-export function editJson(source: string, fields: Record<string, unknown>, lineBreak: string): string {
+export function editJson(
+  source: string,
+  fields: Record<string, unknown>,
+  lineBreak: string,
+): string {
   JSON.parse(source)
   const { members, close } = scanObject(source)
   const edits: TextEdit[] = []
@@ -90,10 +94,14 @@ export function editJson(source: string, fields: Record<string, unknown>, lineBr
     edits.push({ start: Math.min(start, m.keyStart), end, insert: '' })
   })
   const added = Object.entries(fields).filter(
-    ([name, value]) => value !== null && value !== undefined && !members.some((m) => m.key === name),
+    ([name, value]) =>
+      value !== null && value !== undefined && !members.some((m) => m.key === name),
   )
   if (added.length > 0) {
-    const sep = members.length >= 2 ? source.slice(members[0].valueEnd, members[1].keyStart) : `,${lineBreak}  `
+    const sep =
+      members.length >= 2
+        ? source.slice(members[0].valueEnd, members[1].keyStart)
+        : `,${lineBreak}  `
     const text = added.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
     const last = kept[kept.length - 1]
     if (last) edits.push({ start: last.valueEnd, end: last.valueEnd, insert: sep + text.join(sep) })

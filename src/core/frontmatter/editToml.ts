@@ -19,7 +19,8 @@ export function tomlValue(value: unknown, old?: string): string {
   if (typeof value === 'string') {
     const bareDateBefore = old !== undefined && tomlDate.test(old)
     if (bareDateBefore && tomlDate.test(value)) return value
-    if (old?.startsWith("'") && !old.startsWith("'''") && !/['\n\r]/.test(value)) return `'${value}'`
+    if (old?.startsWith("'") && !old.startsWith("'''") && !/['\n\r]/.test(value))
+      return `'${value}'`
     // A JSON string is a valid TOML basic string (same escapes) except for U+007F, which TOML wants escaped.
     return JSON.stringify(value).replace(/\u007f/g, '\\u007F')
   }
@@ -41,7 +42,11 @@ export function tomlValue(value: unknown, old?: string): string {
 }
 
 /** Edits the TOML front matter content `source` (between the `+++` fences). */
-export function editToml(source: string, fields: Record<string, unknown>, lineBreak: string): string {
+export function editToml(
+  source: string,
+  fields: Record<string, unknown>,
+  lineBreak: string,
+): string {
   parseToml(source)
   const layout = scanToml(source)
   const edits: TextEdit[] = []

@@ -2,7 +2,15 @@
  * Lossless edits of YAML front matter: each touched top-level field is rewritten in place (its
  * quoting and list style kept where the new value allows); every other byte stays as it was.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml'
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  type Node as YamlNode,
+} from 'yaml'
 import { applyEdits, lineEndOf, lineStartOf, trimEndOffset, type TextEdit } from './textEdit'
 
 type FieldValue = unknown
@@ -12,28 +20,48 @@ function plainValue(value: FieldValue): unknown {
 }
 
 /** `key: value` as YAML, in the style of the node it replaces; no trailing line break. */
-function serialize(keySource: string, value: FieldValue, old: YamlNode | null, keyColumn: number, oldSource: string): string {
+function serialize(
+  keySource: string,
+  value: FieldValue,
+  old: YamlNode | null,
+  keyColumn: number,
+  oldSource: string,
+): string {
   const doc = new Document({ k: plainValue(value) })
   const pair = isMap(doc.contents) ? doc.contents.items[0] : undefined
   const node = pair?.value
-  if (isScalar(node) && isScalar(old) && typeof node.value === 'string' && !node.value.includes('\n')) {
+  if (
+    isScalar(node) &&
+    isScalar(old) &&
+    typeof node.value === 'string' &&
+    !node.value.includes('\n')
+  ) {
     if (old.type === Scalar.QUOTE_DOUBLE || old.type === Scalar.QUOTE_SINGLE) node.type = old.type
   }
   let indentSeq = true
+  let flowCollectionPadding = true
   if (isSeq(node) && isSeq(old)) {
-    if (old.flow) node.flow = true
+    if (old.flow) {
+      node.flow = true
+      // `[a, b]` or `[ a, b ]`: keep the author's spacing inside the brackets.
+      flowCollectionPadding = old.range ? /^[[{]\s/.test(oldSource.slice(old.range[0])) : true
+    }
     const first = old.items[0] as YamlNode | undefined
     if (!old.flow && first?.range) {
       const dash = lineStartOf(oldSource, first.range[0])
       indentSeq = oldSource.slice(dash, first.range[0]).replace(/-\s*$/, '').length > keyColumn
     }
   }
-  const out = doc.toString({ lineWidth: 0, indentSeq }).replace(/\n$/, '')
+  const out = doc.toString({ lineWidth: 0, indentSeq, flowCollectionPadding }).replace(/\n$/, '')
   return keySource + out.slice(1)
 }
 
 /** Edits the YAML front matter content `source` (between the fences); throws if it has errors. */
-export function editYaml(source: string, fields: Record<string, FieldValue>, lineBreak: string): string {
+export function editYaml(
+  source: string,
+  fields: Record<string, FieldValue>,
+  lineBreak: string,
+): string {
   const doc = parseDocument(source, { uniqueKeys: true })
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message)
   const root = doc.contents
@@ -47,7 +75,8 @@ export function editYaml(source: string, fields: Record<string, FieldValue>, lin
     if (value === undefined) continue
     const pair = pairs.find((p) => isScalar(p.key) && String(p.key.value) === key)
     if (!pair) {
-      if (value !== null) appended += serialize(new Document(key).toString().trimEnd(), value, null, 0, source) + '\n'
+      if (value !== null)
+        appended += serialize(new Document(key).toString().trimEnd(), value, null, 0, source) + '\n'
       continue
     }
     const keyNode = pair.key as Scalar
@@ -64,15 +93,26 @@ export function editYaml(source: string, fields: Record<string, FieldValue>, lin
       const inline = /^: ([^\n]*)$/.exec(line.slice(keySource.length))
       if (isScalar(old) && old.range && old.range[1] > old.range[0] && inline) {
         // Only the value changes: the spacing after the colon stays as the author wrote it.
-        edits.push({ start: old.range[0], end: trimEndOffset(source, old.range[0], old.range[1]), insert: inline[1] })
+        edits.push({
+          start: old.range[0],
+          end: trimEndOffset(source, old.range[0], old.range[1]),
+          insert: inline[1],
+        })
       } else edits.push({ start, end, insert: line })
     }
   }
   if (appended) {
     const needsBreak = source.length > 0 && !source.endsWith('\n')
-    edits.push({ start: source.length, end: source.length, insert: (needsBreak ? '\n' : '') + appended })
+    edits.push({
+      start: source.length,
+      end: source.length,
+      insert: (needsBreak ? '\n' : '') + appended,
+    })
   }
   // CRLF files get CRLF in the inserted text too; untouched text keeps its own line breaks.
-  const final = lineBreak === '\r\n' ? edits.map((e) => ({ ...e, insert: e.insert.replace(/\r?\n/g, '\r\n') })) : edits
+  const final =
+    lineBreak === '\r\n'
+      ? edits.map((e) => ({ ...e, insert: e.insert.replace(/\r?\n/g, '\r\n') }))
+      : edits
   return applyEdits(source, final)
 }

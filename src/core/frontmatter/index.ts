@@ -7,3 +7,4 @@ export {
   type FrontMatterFormat,
 } from './split'
 export { setFrontMatterFields } from './edit'
+export { parseFieldAssignments } from './assignments'

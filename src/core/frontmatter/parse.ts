@@ -4,6 +4,7 @@
  */
 import { parseDocument } from 'yaml'
 import { parse as parseTomlText, TomlDate, TomlError } from 'smol-toml'
+import { parseSimpleYaml } from './simpleYaml'
 import { findFrontMatter, isFrontMatterBlock, type FrontMatterFormat } from './split'
 import { jsonErrorOffset } from './jsonErrorOffset'
 import { scanToml } from './tomlMembers'
@@ -31,6 +32,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseYaml(source: string, firstLine: number): DataResult {
+  const simple = parseSimpleYaml(source)
+  if (simple) return { data: simple }
   // YAML 1.2 core schema: dates stay the strings written in the file (no timezone shifts).
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true })
   const problem = doc.errors[0]

@@ -2,13 +2,12 @@
  * The ONE Markdown pipeline: the preview and the site build both call `renderMarkdown`, so what
  * the author previews is what gets published. Runs in Node and in the browser.
  *
- * Security: raw HTML in articles is parsed (rehype-raw) and then sanitized with Folio's schema
+ * Security: raw HTML in articles is parsed (rehype-raw, when there is any) and then sanitized with Folio's schema
  * (sanitizeSchema.ts) before any trusted markup is added; heading ids, KaTeX and highlighting
  * run after sanitizing because they only produce markup from escaped text.
  */
 import rehypeHighlight from 'rehype-highlight'
 import rehypeKatex from 'rehype-katex'
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
@@ -23,6 +22,7 @@ import { rehypeDataImageGuard } from './rehypeDataImageGuard'
 import { rehypeFragmentLinks } from './rehypeFragmentLinks'
 import { rehypeHeadingList, type Heading } from './rehypeHeadingList'
 import { rehypeImageUrls, type ImageReference } from './rehypeImageUrls'
+import { rehypeRawWhenPresent } from './rehypeRawWhenPresent'
 import { rehypeSourceLines } from './rehypeSourceLines'
 import type { RenderState } from './renderState'
 import { sanitizeSchema } from './sanitizeSchema'
@@ -52,7 +52,7 @@ const processor = unified()
   // Ids from remark-rehype stay unprefixed; the sanitizer prefixes every id once, and
   // rehypeFragmentLinks points the footnote links at the prefixed ids.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeDataImageGuard)
   // NOTE: before KaTeX, which replaces display-math blocks with nodes that have no position.

@@ -4,7 +4,9 @@
 import { FolioError } from '../errors'
 import type { PublishTarget, TargetContext } from './publishTarget'
 import { createFolderTarget } from './targets/folderTarget'
+import { createFtpTarget } from './targets/ftpTarget'
 import { createGitTarget } from './targets/gitTarget'
+import { createNetlifyTarget } from './targets/netlifyTarget'
 import { createS3Target } from './targets/s3Target'
 import { createSftpTarget } from './targets/sftpTarget'
 
@@ -13,6 +15,8 @@ const factories: Record<string, (ctx: TargetContext) => PublishTarget | Promise<
   sftp: createSftpTarget,
   s3: createS3Target,
   git: createGitTarget,
+  ftp: createFtpTarget,
+  netlify: createNetlifyTarget,
 }
 
 /** The publish target types Folio knows, as written in folio.yaml `type:`. */

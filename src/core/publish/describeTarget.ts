@@ -4,6 +4,7 @@
 import type { PublishTargetSummary } from '../api'
 import type { PublishTargetConfig, Workspace } from '../workspace'
 import { resolveLocalPath } from './targetConfig'
+import { secretKeysByType } from './secretSource'
 
 function text(config: PublishTargetConfig, key: string): string {
   const value = config[key]
@@ -57,5 +58,6 @@ export function describeTarget(ws: Workspace, target: PublishTargetConfig): Publ
     name: target.name,
     type: target.type,
     location: location(ws, target),
+    secretKeys: secretKeysByType[target.type] ?? [],
   }
 }

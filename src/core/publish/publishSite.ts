@@ -9,16 +9,12 @@ import type { PublishTargetConfig, Workspace } from '../workspace'
 import { createTarget } from './createTarget'
 import { scanSite, type LocalFile } from './localFiles'
 import { ManifestWriter, readManifest } from './manifest'
+import { publishError } from './publishError'
 import { appendPublishHistory } from './publishHistory'
-import { planPublish, uploadPhase } from './publishPlan'
-import type { PublishTarget, TargetContext } from './publishTarget'
-import {
-  defaultRetryPolicy,
-  isTransientError,
-  throwIfCancelled,
-  withRetry,
-  type RetryPolicy,
-} from './retry'
+import { planPublish, uploadPhase, type PublishPlan } from './publishPlan'
+import { PublishProgress } from './publishProgress'
+import type { PublishTarget } from './publishTarget'
+import { defaultRetryPolicy, throwIfCancelled, withRetry, type RetryPolicy } from './retry'
 import { runPool } from './runPool'
 import type { SecretSource } from './secretSource'
 
@@ -48,138 +44,104 @@ export function findTargetConfig(ws: Workspace, name: string): PublishTargetConf
   return config
 }
 
-/** The final error of a failed publish: 'auth', 'network', 'cancelled', ... or 'publish-failed'. */
-function publishError(
-  err: unknown,
-  target: string,
-  file: string | undefined,
-  action: string,
-): FolioError {
-  const where = file ? `${action} "${file}"` : action
-  const subject = file ?? target
-  if (isFolioError(err) && err.code === 'cancelled') return err
-  if (isFolioError(err) && ['auth', 'host-key', 'config', 'not-found'].includes(err.code)) {
-    return file
-      ? new FolioError(err.code, `${err.message} (while ${where})`, {
-          path: subject,
-        })
-      : err
-  }
-  const cause = err instanceof Error ? err.message : String(err)
-  if (isTransientError(err)) {
-    return new FolioError(
-      'network',
-      `The connection to "${target}" failed while ${where}: ${cause}. Publish again to resume; files already sent are not sent twice.`,
-      { path: subject },
-    )
-  }
-  if (isFolioError(err) && !file) {
-    return new FolioError('publish-failed', err.message, {
-      path: err.path ?? target,
-    })
-  }
-  return new FolioError(
-    'publish-failed',
-    `Publishing to "${target}" failed while ${where}: ${cause}`,
-    { path: subject },
-  )
-}
+/** One publish in progress: the target, its options, and the step the engine is at. */
+class PublishRun {
+  readonly policy: RetryPolicy
+  progress: PublishProgress
 
-/** Tracks progress and turns it into events. */
-class Progress {
-  filesDone = 0
-  bytesDone = 0
   constructor(
-    private readonly target: string,
-    readonly filesTotal: number,
-    readonly bytesTotal: number,
-    private readonly listener?: (event: PublishProgressEvent) => void,
-  ) {}
-
-  emit(phase: PublishProgressEvent['phase'], currentFile?: string): void {
-    const event: PublishProgressEvent = {
-      target: this.target,
-      phase,
-      filesDone: this.filesDone,
-      filesTotal: this.filesTotal,
-      bytesDone: this.bytesDone,
-      bytesTotal: this.bytesTotal,
-    }
-    if (currentFile !== undefined) event.currentFile = currentFile
-    this.listener?.(event)
+    readonly name: string,
+    readonly target: PublishTarget,
+    readonly options: PublishOptions,
+  ) {
+    this.policy = options.retry ?? defaultRetryPolicy
+    this.progress = new PublishProgress(name, 0, 0, options.onProgress)
   }
-}
 
-interface Transfer {
-  target: PublishTarget
-  name: string
-  writer: ManifestWriter
-  progress: Progress
-  options: PublishOptions
-  policy: RetryPolicy
-}
+  /** Runs one target call with retries; a failure becomes the publish's final error. */
+  async step<T>(action: string, file: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(work, this.policy, this.options.signal, async () => {
+        await this.target.reset?.()
+      })
+    } catch (err) {
+      throw publishError(err, this.name, file, action)
+    }
+  }
 
-async function uploadAll(t: Transfer, uploads: LocalFile[]): Promise<void> {
-  const cancelled = () => throwIfCancelled(t.options.signal, t.name)
-  for (const phase of [0, 1, 2]) {
-    const batch = uploads.filter((file) => uploadPhase(file.path) === phase)
+  cancelled = (): void => throwIfCancelled(this.options.signal, this.name)
+
+  /** Uploads in three waves (assets, pages, feeds) so nothing links to a file not yet there. */
+  async uploadAll(uploads: LocalFile[], writer: ManifestWriter): Promise<void> {
+    for (const phase of [0, 1, 2]) {
+      const wave = uploads.filter((file) => uploadPhase(file.path) === phase)
+      await runPool(
+        wave,
+        this.target.concurrency,
+        async (file) => {
+          this.progress.emit('uploading', file.path)
+          const result = await this.step('uploading', file.path, () => this.target.upload(file))
+          const remote = result.remote !== undefined ? { remote: result.remote } : {}
+          await writer.put(file.path, { hash: file.hash, size: file.size, ...remote })
+          this.progress.fileDone(file.size)
+          this.progress.emit('uploading', file.path)
+        },
+        this.cancelled,
+      )
+    }
+  }
+
+  /** Removes stale files, last, once every page that linked to them has been replaced. */
+  async removeAll(removed: string[], writer: ManifestWriter): Promise<void> {
     await runPool(
-      batch,
-      t.target.concurrency,
-      async (file) => {
-        t.progress.emit('uploading', file.path)
-        let result: { remote?: string }
-        try {
-          result = await withRetry(
-            () => t.target.upload(file),
-            t.policy,
-            t.options.signal,
-            () => reset(t.target),
-          )
-        } catch (err) {
-          throw publishError(err, t.name, file.path, 'uploading')
-        }
-        const entry = {
-          hash: file.hash,
-          size: file.size,
-          ...(result.remote !== undefined ? { remote: result.remote } : {}),
-        }
-        await t.writer.put(file.path, entry)
-        t.progress.filesDone++
-        t.progress.bytesDone += file.size
-        t.progress.emit('uploading', file.path)
+      removed,
+      this.target.concurrency,
+      async (path) => {
+        this.progress.emit('removing', path)
+        await this.step('removing', path, () => this.target.remove(path))
+        await writer.delete(path)
+        this.progress.fileDone(0)
+        this.progress.emit('removing', path)
       },
-      cancelled,
+      this.cancelled,
     )
   }
-}
 
-async function removeAll(t: Transfer, removed: string[]): Promise<void> {
-  await runPool(
-    removed,
-    t.target.concurrency,
-    async (path) => {
-      t.progress.emit('removing', path)
-      try {
-        await withRetry(
-          () => t.target.remove(path),
-          t.policy,
-          t.options.signal,
-          () => reset(t.target),
-        )
-      } catch (err) {
-        throw publishError(err, t.name, path, 'removing')
+  /** Sends the plan: prepare (Netlify), uploads, removals, finish (git push), then the manifest. */
+  async apply(ws: Workspace, site: LocalFile[], plan: PublishPlan): Promise<void> {
+    const { target } = this
+    let uploads = plan.uploads
+    let skipped = new Map<string, string>()
+    if (target.prepare && plan.uploads.length + plan.removed.length > 0) {
+      const prepared = await this.step('preparing the upload', undefined, () =>
+        target.prepare!(site, plan.uploads),
+      )
+      uploads = prepared.uploads
+      skipped = prepared.tags
+    }
+    const bytes = uploads.reduce((sum, file) => sum + file.size, 0)
+    const total = uploads.length + plan.removed.length
+    this.progress = new PublishProgress(this.name, total, bytes, this.options.onProgress)
+    // Atomic targets record nothing until finish(); the writer then only collects in memory.
+    const writer = new ManifestWriter(ws.root, this.name, plan.baseline, target.atomic)
+    await this.uploadAll(uploads, writer)
+    // Files the target already had (by content) need no transfer but are part of this version.
+    for (const file of plan.uploads) {
+      const remote = skipped.get(file.path)
+      if (remote !== undefined)
+        await writer.put(file.path, { hash: file.hash, size: file.size, remote })
+    }
+    await this.removeAll(plan.removed, writer)
+    if (target.finish) {
+      const summary = {
+        added: plan.added.length,
+        changed: plan.changed.length,
+        removed: plan.removed.length,
       }
-      await t.writer.delete(path)
-      t.progress.filesDone++
-      t.progress.emit('removing', path)
-    },
-    () => throwIfCancelled(t.options.signal, t.name),
-  )
-}
-
-async function reset(target: PublishTarget): Promise<void> {
-  await target.reset?.()
+      await this.step('making the new version live', undefined, () => target.finish!(summary))
+    }
+    await writer.finalize()
+  }
 }
 
 /**
@@ -194,133 +156,83 @@ export async function publishSite(
   options: PublishOptions,
 ): Promise<PublishReport> {
   const started = Date.now()
-  const at = new Date(started).toISOString()
-  const policy = options.retry ?? defaultRetryPolicy
   const counts = { added: 0, changed: 0, removed: 0, bytes: 0 }
-  let target: PublishTarget | undefined
-  let progress = new Progress(targetName, 0, 0, options.onProgress)
+  let run: PublishRun | undefined
   try {
     const config = findTargetConfig(ws, targetName)
     throwIfCancelled(options.signal, targetName)
-    progress.emit('comparing')
+    options.onProgress?.({
+      target: targetName,
+      phase: 'comparing',
+      filesDone: 0,
+      filesTotal: 0,
+      bytesDone: 0,
+      bytesTotal: 0,
+    })
     const site = await scanSite(options.siteDir)
-    const ctx: TargetContext = {
+    const trustHostKey = options.trustHostKey ?? false
+    const target = await createTarget({
       ws,
       config,
       secrets: options.secrets,
-      trustHostKey: options.trustHostKey ?? false,
+      trustHostKey,
       signal: options.signal,
-    }
-    const created = await createTarget(ctx)
-    target = created
-    try {
-      await withRetry(
-        () => created.connect(),
-        policy,
-        options.signal,
-        () => reset(created),
-      )
-    } catch (err) {
-      throw publishError(err, targetName, undefined, 'connecting')
-    }
+    })
+    run = new PublishRun(targetName, target, options)
+    await run.step('connecting', undefined, () => target.connect())
     const previous = await readManifest(ws.root, targetName)
-    let listing
-    try {
-      listing = await withRetry(
-        () => created.list(previous),
-        policy,
-        options.signal,
-        () => reset(created),
-      )
-    } catch (err) {
-      throw publishError(err, targetName, undefined, 'listing the remote files')
-    }
+    const listing = await run.step('listing the remote files', undefined, () =>
+      target.list(previous),
+    )
     const plan = planPublish(site, previous, listing)
+    counts.added = plan.added.length
+    counts.changed = plan.changed.length
+    counts.removed = plan.removed.length
+    counts.bytes = plan.uploads.reduce((sum, file) => sum + file.size, 0)
+    if (!options.dryRun) {
+      run.cancelled()
+      await run.apply(ws, site, plan)
+    }
+    run.progress.emit('done')
     const report: PublishReport = {
       target: targetName,
       dryRun: Boolean(options.dryRun),
       added: plan.added,
       changed: plan.changed,
       removed: plan.removed,
-      bytes: plan.uploads.reduce((sum, file) => sum + file.size, 0),
-      location: created.location,
-      durationMs: 0,
+      bytes: counts.bytes,
+      location: target.location,
+      durationMs: Date.now() - started,
     }
-    counts.added = plan.added.length
-    counts.changed = plan.changed.length
-    counts.removed = plan.removed.length
-    counts.bytes = report.bytes
-    if (options.dryRun) {
-      progress = new Progress(targetName, 0, 0, options.onProgress)
-      progress.emit('done')
-      report.durationMs = Date.now() - started
-      return report
+    if (!options.dryRun) {
+      await appendPublishHistory(ws.root, {
+        at: new Date(started).toISOString(),
+        target: targetName,
+        result: 'ok',
+        ...counts,
+        durationMs: report.durationMs,
+      })
     }
-    throwIfCancelled(options.signal, targetName)
-    let uploads = plan.uploads
-    if (created.prepare) {
-      try {
-        uploads = await withRetry(
-          () => created.prepare!(site, plan.uploads),
-          policy,
-          options.signal,
-          () => reset(created),
-        )
-      } catch (err) {
-        throw publishError(err, targetName, undefined, 'preparing the upload')
-      }
-    }
-    progress = new Progress(
-      targetName,
-      uploads.length + plan.removed.length,
-      uploads.reduce((sum, file) => sum + file.size, 0),
-      options.onProgress,
-    )
-    // Atomic targets record nothing until finish(); the writer then only collects in memory.
-    const writer = new ManifestWriter(ws.root, targetName, plan.baseline, created.atomic)
-    const transfer: Transfer = {
-      target: created,
-      name: targetName,
-      writer,
-      progress,
-      options,
-      policy,
-    }
-    await uploadAll(transfer, uploads)
-    await removeAll(transfer, plan.removed)
-    if (created.finish) {
-      try {
-        await withRetry(
-          () => created.finish!(counts),
-          policy,
-          options.signal,
-          () => reset(created),
-        )
-      } catch (err) {
-        throw publishError(err, targetName, undefined, 'making the new version live')
-      }
-    }
-    await writer.finalize()
-    progress.emit('done')
-    report.durationMs = Date.now() - started
-    await appendPublishHistory(ws.root, {
-      at,
-      target: targetName,
-      result: 'ok',
-      ...counts,
-      durationMs: report.durationMs,
-    })
     return report
   } catch (err) {
     const error =
       isFolioError(err) && err.code !== 'internal'
         ? err
         : publishError(err, targetName, undefined, 'publishing')
-    progress.emit('failed')
+    if (run) run.progress.emit('failed')
+    else
+      options.onProgress?.({
+        target: targetName,
+        phase: 'failed',
+        filesDone: 0,
+        filesTotal: 0,
+        bytesDone: 0,
+        bytesTotal: 0,
+      })
     if (!options.dryRun) {
       const data = error.toJSON()
       await appendPublishHistory(ws.root, {
-        at,
+        at: new Date(started).toISOString(),
         target: targetName,
         result: error.code === 'cancelled' ? 'cancelled' : 'failed',
         ...counts,
@@ -334,6 +246,6 @@ export async function publishSite(
     }
     throw error
   } finally {
-    await target?.close()
+    await run?.target.close()
   }
 }

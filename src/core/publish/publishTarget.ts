@@ -43,8 +43,14 @@ export interface PublishTarget {
   connect(): Promise<void>
   /** Lists what is on the remote, so a file changed or deleted by hand is noticed; null if it cannot. */
   list(previous: Manifest): Promise<RemoteListing | null>
-  /** Lets a target with its own diff (Netlify) narrow the uploads, given the whole site. */
-  prepare?(site: LocalFile[], uploads: LocalFile[]): Promise<LocalFile[]>
+  /**
+   * Lets a target with its own diff (Netlify) narrow the uploads, given the whole site; called only
+   * when something changed. `tags` gives the remote tag of planned files it will not transfer.
+   */
+  prepare?(
+    site: LocalFile[],
+    uploads: LocalFile[],
+  ): Promise<{ uploads: LocalFile[]; tags: Map<string, string> }>
   /** Puts one file live (atomically where the protocol allows); resolves the remote's tag for it. */
   upload(file: LocalFile): Promise<{ remote?: string }>
   /** Deletes one file from the remote; a file already gone is not an error. */

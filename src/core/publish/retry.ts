@@ -44,7 +44,7 @@ const transientNames = new Set([
 ])
 
 const transientMessage =
-  /socket hang up|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EPIPE|not connected|connection closed|client is closed|no response|timed out|timeout|channel open failure|connection lost|fetch failed|closed by|unexpected end|premature close/i
+  /socket hang up|FIN packet|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EPIPE|not connected|connection closed|client is closed|no response|timed out|timeout|channel open failure|connection lost|fetch failed|closed by|unexpected end|premature close/i
 
 /** Whether an error looks like a dropped connection or an overloaded server (worth a retry). */
 export function isTransientError(err: unknown): boolean {

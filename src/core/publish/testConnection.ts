@@ -45,7 +45,7 @@ export async function testConnection(
       remoteFiles: listing ? listing.size : null,
     }
   } catch (err) {
-    if (isFolioError(err) && err.code !== 'internal') return Promise.reject(err)
+    if (isFolioError(err) && err.code !== 'internal') throw err
     const cause = err instanceof Error ? err.message : String(err)
     const code = isTransientError(err) ? 'network' : 'publish-failed'
     throw new FolioError(code, `Could not connect to "${targetName}": ${cause}`, {

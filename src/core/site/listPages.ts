@@ -3,7 +3,7 @@
  * (route, layout, context) triples for the renderer.
  */
 import { articleCard } from './render/articleView'
-import { parseDate } from './render/formatDate'
+import { dateFormat, parseDate } from './render/formatDate'
 import { websiteMeta } from './render/pageMeta'
 import { routes, slugify } from './render/routes'
 import { siteView, type NavPage } from './render/siteView'
@@ -207,18 +207,7 @@ export function archivePage(input: ListInput): PlannedPage {
 }
 
 function monthName(date: Date, language: string): string {
-  try {
-    return new Intl.DateTimeFormat(language, {
-      month: 'long',
-      timeZone: 'UTC',
-    }).format(date)
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err
-    return new Intl.DateTimeFormat('en', {
-      month: 'long',
-      timeZone: 'UTC',
-    }).format(date)
-  }
+  return dateFormat(language, { month: 'long' }).format(date)
 }
 
 /** The search page (the theme's script loads `search.json`). */

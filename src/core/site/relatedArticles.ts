@@ -13,6 +13,11 @@ const stopWords = new Set(
   ).split(' '),
 )
 
+/** The 20 most frequent distinctive words of an article (title counted twice), for `relatedArticles`. */
+export function articleKeywords(article: ArticleInput): string[] {
+  return keywords(article, 20)
+}
+
 function keywords(article: ArticleInput, limit: number): string[] {
   const counts = new Map<string, number>()
   const text =
@@ -28,37 +33,67 @@ function keywords(article: ArticleInput, limit: number): string[] {
 
 /**
  * For each article (by path), up to `count` related articles from `articles`: ranked by shared
- * tags, then shared keywords, then recency order of `articles`.
+ * tags, then shared keywords, then recency order of `articles`. `keywordsOf` may answer from a
+ * cache; it must give what `articleKeywords` gives.
  */
-export function relatedArticles(articles: ArticleInput[], count = 3): Map<string, ArticleInput[]> {
+export function relatedArticles(
+  articles: ArticleInput[],
+  count = 3,
+  keywordsOf: (article: ArticleInput) => string[] = articleKeywords,
+): Map<string, ArticleInput[]> {
   const byTag = new Map<string, number[]>()
   const byWord = new Map<string, number[]>()
-  const words = articles.map((article) => keywords(article, 20))
-  articles.forEach((article, i) => {
-    for (const tag of new Set(article.tags.map((t) => t.toLowerCase()))) push(byTag, tag, i)
+  const tagsOf = articles.map((article) => [...new Set(article.tags.map((t) => t.toLowerCase()))])
+  const words = articles.map(keywordsOf)
+  articles.forEach((_, i) => {
+    for (const tag of tagsOf[i]) push(byTag, tag, i)
     for (const word of words[i]) push(byWord, word, i)
   })
   // Words in a tenth or more of all articles say nothing about relatedness.
   const commonLimit = Math.max(3, Math.ceil(articles.length / 10))
+  // NOTE: one score array reused for every article (reset through `touched`): a site of
+  // thousands of articles sharing popular tags would otherwise allocate millions of map entries.
+  const scores = new Float64Array(articles.length)
+  const touched: number[] = []
   const result = new Map<string, ArticleInput[]>()
-  articles.forEach((article, i) => {
-    const scores = new Map<number, number>()
-    for (const tag of new Set(article.tags.map((t) => t.toLowerCase()))) {
-      for (const j of byTag.get(tag) ?? []) scores.set(j, (scores.get(j) ?? 0) + 1000)
-    }
+  for (let i = 0; i < articles.length; i++) {
+    for (const tag of tagsOf[i]) addScores(byTag.get(tag) ?? [], 1000, scores, touched)
     for (const word of words[i]) {
       const posting = byWord.get(word) ?? []
-      if (posting.length > commonLimit) continue
-      for (const j of posting) scores.set(j, (scores.get(j) ?? 0) + 1)
+      if (posting.length <= commonLimit) addScores(posting, 1, scores, touched)
     }
-    scores.delete(i)
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    const best: number[] = []
+    for (const j of touched) {
+      if (j !== i) insertRanked(best, j, scores, count)
+    }
+    for (const j of touched) scores[j] = 0
+    touched.length = 0
     result.set(
-      article.path,
-      ranked.slice(0, count).map(([j]) => articles[j]),
+      articles[i].path,
+      best.map((j) => articles[j]),
     )
-  })
+  }
   return result
+}
+
+function addScores(posting: number[], points: number, scores: Float64Array, touched: number[]) {
+  for (const j of posting) {
+    if (scores[j] === 0) touched.push(j)
+    scores[j] += points
+  }
+}
+
+function ranksBefore(a: number, b: number, scores: Float64Array): boolean {
+  return scores[a] > scores[b] || (scores[a] === scores[b] && a < b)
+}
+
+/** Keeps `best` the top `count` indexes by score (higher first), then by index (lower first). */
+function insertRanked(best: number[], j: number, scores: Float64Array, count: number): void {
+  if (best.length === count && !ranksBefore(j, best[count - 1], scores)) return
+  let at = best.length
+  while (at > 0 && ranksBefore(j, best[at - 1], scores)) at--
+  best.splice(at, 0, j)
+  if (best.length > count) best.pop()
 }
 
 function push(index: Map<string, number[]>, key: string, value: number): void {

@@ -28,15 +28,20 @@ export function plainText(html: string): string {
     .trim()
 }
 
+/** The text of a body the search index keeps: its plain text, cut at 20,000 characters. */
+export function searchText(html: string): string {
+  return plainText(html).slice(0, 20_000)
+}
+
 /** The search index of the published articles, as the JSON text written to `search.json`. */
-export function searchIndexJson(entries: { article: ArticleInput; html: string }[]): string {
-  const index: SearchEntry[] = entries.map(({ article, html }) => ({
+export function searchIndexJson(entries: { article: ArticleInput; text: string }[]): string {
+  const index: SearchEntry[] = entries.map(({ article, text }) => ({
     title: article.title,
     url: routes.article(article.slug),
     date: article.date ?? '',
     description: article.description,
     tags: article.tags,
-    text: plainText(html).slice(0, 20_000),
+    text,
   }))
   return JSON.stringify(index)
 }

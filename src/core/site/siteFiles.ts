@@ -1,35 +1,68 @@
 /**
- * The files of a site being built, held until the build is done, then written into a fresh folder
- * that replaces the output folder in one step, so a failed build never leaves half a site.
+ * The files of a site being built, held until the build is done. A first build writes them into
+ * a fresh folder that replaces the output folder in one step; a rebuild writes only the files
+ * whose inputs changed, staging them all before renaming any into place, so a failed build never
+ * leaves half a site.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { FolioError, toFolioError } from '../errors'
 
-/** Site-relative path → content to write, or an absolute source file to copy. */
+/** The key of generated content: its hash. */
+export function contentKey(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex')
+}
+
+/**
+ * Site-relative path → content to write, an absolute source file to copy, or a file the last
+ * build wrote from the same inputs (kept). Every entry has the key of its inputs.
+ */
 export class SiteFiles {
   readonly written = new Map<string, string | Uint8Array>()
   readonly copied = new Map<string, string>()
+  readonly kept = new Set<string>()
+  readonly keys = new Map<string, string>()
 
-  /** Adds a generated file at site-relative `to`; a later write to the same path wins. */
-  write(to: string, content: string | Uint8Array): void {
+  private forget(to: string): void {
+    this.written.delete(to)
     this.copied.delete(to)
-    this.written.set(to, content)
+    this.kept.delete(to)
   }
 
-  /** Adds a copy of the absolute file `from` to site-relative `to`. */
-  copy(to: string, from: string): void {
-    this.written.delete(to)
+  /** Adds a generated file at site-relative `to`; a later write to the same path wins. */
+  write(to: string, content: string | Uint8Array, key = contentKey(content)): void {
+    this.forget(to)
+    this.written.set(to, content)
+    this.keys.set(to, key)
+  }
+
+  /** Adds a copy of the absolute file `from` to site-relative `to`; `key` names its version. */
+  copy(to: string, from: string, key = `copy:${from}`): void {
+    this.forget(to)
     this.copied.set(to, from)
+    this.keys.set(to, key)
+  }
+
+  /** Keeps the file at `to` as the last build wrote it from inputs with the same `key`. */
+  keep(to: string, key: string): void {
+    this.forget(to)
+    this.kept.add(to)
+    this.keys.set(to, key)
+  }
+
+  /** Removes the entry at `to` (a copy whose source turned out to be missing). */
+  remove(to: string): void {
+    this.forget(to)
+    this.keys.delete(to)
   }
 
   has(to: string): boolean {
-    return this.written.has(to) || this.copied.has(to)
+    return this.keys.has(to)
   }
 
   get size(): number {
-    return this.written.size + this.copied.size
+    return this.keys.size
   }
 }
 
@@ -44,21 +77,105 @@ export function checkOutDir(outDir: string, workspaceRoot: string): void {
   }
 }
 
-async function writeAll(dir: string, files: SiteFiles): Promise<void> {
-  const folders = new Set<string>()
-  for (const rel of [...files.written.keys(), ...files.copied.keys()])
-    folders.add(path.dirname(path.join(dir, rel)))
-  for (const folder of [...folders].sort()) await fs.mkdir(folder, { recursive: true })
-  const jobs: (() => Promise<void>)[] = []
-  for (const [rel, content] of files.written)
-    jobs.push(() => fs.writeFile(path.join(dir, rel), content))
-  for (const [rel, from] of files.copied) jobs.push(() => fs.copyFile(from, path.join(dir, rel)))
-  // Bounded parallelism: thousands of files at once would exhaust file handles.
+// Bounded parallelism: thousands of files at once would exhaust file handles.
+async function runLimited(jobs: (() => Promise<void>)[], limit = 32): Promise<void> {
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < jobs.length) await jobs[next++]()
   }
-  await Promise.all(Array.from({ length: Math.min(32, jobs.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker))
+}
+
+async function makeFolders(dir: string, rels: Iterable<string>): Promise<void> {
+  const folders = new Set<string>()
+  for (const rel of rels) folders.add(path.dirname(path.join(dir, rel)))
+  for (const folder of [...folders].sort()) await fs.mkdir(folder, { recursive: true })
+}
+
+/** Writes (or copies) the entry `rel` of `files` to the absolute path `dest`. */
+function writeEntry(files: SiteFiles, rel: string, dest: string): Promise<void> {
+  const content = files.written.get(rel)
+  if (content !== undefined) return fs.writeFile(dest, content)
+  return fs.copyFile(files.copied.get(rel) as string, dest)
+}
+
+async function writeAll(dir: string, files: SiteFiles): Promise<void> {
+  if (files.kept.size)
+    throw new FolioError('internal', 'A fresh site folder cannot keep files from a previous build.')
+  const rels = [...files.written.keys(), ...files.copied.keys()]
+  await makeFolders(dir, rels)
+  await runLimited(rels.map((rel) => () => writeEntry(files, rel, path.join(dir, rel))))
+}
+
+/** Which files a rebuild must write and which it must remove, given the last build's keys. */
+export function siteChanges(
+  files: SiteFiles,
+  previous: Record<string, string>,
+): { write: string[]; remove: string[] } {
+  const write: string[] = []
+  for (const rel of [...files.written.keys(), ...files.copied.keys()]) {
+    if (!Object.hasOwn(previous, rel) || previous[rel] !== files.keys.get(rel)) write.push(rel)
+  }
+  const remove = Object.keys(previous).filter((rel) => !files.keys.has(rel))
+  return { write, remove }
+}
+
+/**
+ * Updates the built site in `outDir` in place from the last build's `previous` keys: every
+ * changed file is first written beside its destination under a temporary name, and only when all
+ * of them are written are they renamed into place and removed files deleted. Resolves the number
+ * of files written and removed.
+ */
+export async function updateSite(
+  outDir: string,
+  files: SiteFiles,
+  previous: Record<string, string>,
+): Promise<{ written: number; removed: number }> {
+  const { write, remove } = siteChanges(files, previous)
+  const suffix = `.folio-${randomBytes(4).toString('hex')}.tmp`
+  const staged = write.map((rel) => [rel, path.join(outDir, rel), path.join(outDir, rel) + suffix])
+  try {
+    await makeFolders(outDir, write)
+    await runLimited(
+      staged.map(
+        ([rel, , tmp]) =>
+          () =>
+            writeEntry(files, rel, tmp),
+      ),
+    )
+  } catch (err) {
+    await Promise.all(staged.map(([, , tmp]) => fs.rm(tmp, { force: true })))
+    throw toFolioError(err, outDir)
+  }
+  try {
+    await runLimited(
+      staged.map(
+        ([, dest, tmp]) =>
+          () =>
+            fs.rename(tmp, dest),
+      ),
+    )
+    await runLimited(remove.map((rel) => () => removeFile(outDir, rel)))
+  } catch (err) {
+    throw toFolioError(err, outDir)
+  }
+  return { written: write.length, removed: remove.length }
+}
+
+/** Removes the site file `rel` and the folders it leaves empty (an article's `slug/`). */
+async function removeFile(outDir: string, rel: string): Promise<void> {
+  await fs.rm(path.join(outDir, rel), { force: true })
+  let dir = path.dirname(rel)
+  while (dir !== '.' && dir !== '') {
+    try {
+      await fs.rmdir(path.join(outDir, dir))
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') return
+      throw err
+    }
+    dir = path.dirname(dir)
+  }
 }
 
 /**

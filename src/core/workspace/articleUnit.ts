@@ -27,10 +27,19 @@ export function articleUnit(ws: LayoutInfo, file: string): ArticleUnit {
   const name = path.posix.basename(file)
   const ext = path.posix.extname(name)
   const slug = slugOf(ws, file)
-  const isBundle = /^index\.(md|markdown|mdx)$/i.test(name) && dir !== '.' && !ws.articleDirs.includes(dir)
+  const isBundle =
+    /^index\.(md|markdown|mdx)$/i.test(name) && dir !== '.' && !ws.articleDirs.includes(dir)
   if (isBundle) {
     const parent = path.posix.dirname(dir)
-    return { file, moved: dir, isBundle, slug, parent: parent === '.' ? '' : parent, prefix: '', ext }
+    return {
+      file,
+      moved: dir,
+      isBundle,
+      slug,
+      parent: parent === '.' ? '' : parent,
+      prefix: '',
+      ext,
+    }
   }
   const base = name.slice(0, name.length - ext.length)
   const prefix = base.endsWith(slug) ? base.slice(0, base.length - slug.length) : ''

@@ -22,10 +22,23 @@ export interface ImportedAsset {
 }
 
 /** The folder each layout serves at the site root, so `/images/x.png` links can be found. */
-const staticRoots: Record<LayoutInfo['layout'], string> = { hugo: 'static', hexo: 'source', astro: 'public', jekyll: '', folio: '', eleventy: '', plain: '' }
+const staticRoots: Record<LayoutInfo['layout'], string> = {
+  hugo: 'static',
+  hexo: 'source',
+  astro: 'public',
+  jekyll: '',
+  folio: '',
+  eleventy: '',
+  plain: '',
+}
 
 /** Where engines that link images from the site root keep imported images. */
-const siteImageDirs: Partial<Record<LayoutInfo['layout'], string>> = { hugo: 'static/images', hexo: 'source/images', astro: 'public/images', jekyll: 'assets/images' }
+const siteImageDirs: Partial<Record<LayoutInfo['layout'], string>> = {
+  hugo: 'static/images',
+  hexo: 'source/images',
+  astro: 'public/images',
+  jekyll: 'assets/images',
+}
 
 /** Folder that root links (`/x`) resolve to in this layout ('' is the workspace root). */
 export function staticRootOf(ws: LayoutInfo): string {
@@ -35,13 +48,19 @@ export function staticRootOf(ws: LayoutInfo): string {
 /** A safe file name: slugified base, lowercase alphanumeric extension; never empty. */
 export function safeAssetName(fileName: string): { base: string; ext: string } {
   const parsed = path.posix.parse(fileName.replace(/\\/g, '/').split('/').pop() ?? '')
-  const ext = parsed.ext.toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 11)
+  const ext = parsed.ext
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 11)
   const base = slugify(parsed.name === '' ? 'file' : parsed.name).replace(/^untitled$/, 'file')
   return { base, ext: ext === '.' ? '' : ext }
 }
 
 /** Where an article's imported files go, and how it links to them. */
-function assetPlace(ws: Workspace, articlePath: string): { dir: string; link: (file: string) => string } {
+function assetPlace(
+  ws: Workspace,
+  articlePath: string,
+): { dir: string; link: (file: string) => string } {
   const unit = articleUnit(ws, articlePath)
   if (unit.isBundle) return { dir: unit.moved, link: (f) => relativeLink(articlePath, f) }
   const siteDir = siteImageDirs[ws.layout]
@@ -58,7 +77,12 @@ function assetPlace(ws: Workspace, articlePath: string): { dir: string; link: (f
  * named, unique file; a file with the same bytes and name is reused. Returns the path and the
  * Markdown image that links it from the article.
  */
-export async function importAsset(ws: Workspace, articlePath: string, fileName: string, bytes: Uint8Array): Promise<ImportedAsset> {
+export async function importAsset(
+  ws: Workspace,
+  articlePath: string,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ImportedAsset> {
   const { dir, link } = assetPlace(ws, articlePath)
   const { base, ext } = safeAssetName(fileName)
   const hash = contentHash(bytes)
@@ -92,10 +116,12 @@ const mediaExt = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|mp4|webm|mov|mp3|
 const assetFolders = ['images', 'assets', 'static', 'public', 'source/images', 'img']
 
 async function mediaFiles(ws: Workspace, relDir: string, out: Set<string>): Promise<void> {
-  const entries = await fs.readdir(path.join(ws.root, relDir), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return []
-    throw toFolioError(err, relDir)
-  })
+  const entries = await fs
+    .readdir(path.join(ws.root, relDir), { withFileTypes: true })
+    .catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return []
+      throw toFolioError(err, relDir)
+    })
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue
     const rel = relDir ? `${relDir}/${e.name}` : e.name
@@ -113,7 +139,8 @@ export async function listAssetUsage(ws: Workspace): Promise<AssetUsage> {
   const everUsed = new Set<string>()
   for (const article of articles) {
     const targets = findLinks(article.body).map((l) => l.target)
-    for (const value of Object.values(article.frontMatter)) if (typeof value === 'string' && mediaExt.test(value)) targets.push(value)
+    for (const value of Object.values(article.frontMatter))
+      if (typeof value === 'string' && mediaExt.test(value)) targets.push(value)
     for (const target of targets) {
       const rel = resolveLink(article.path, target, staticRoot)
       if (rel === null || !mediaExt.test(rel)) continue
@@ -131,7 +158,8 @@ export async function listAssetUsage(ws: Workspace): Promise<AssetUsage> {
     }
   }
   const candidates = new Set<string>()
-  for (const dir of [...ws.articleDirs, ...(ws.pagesDir ? [ws.pagesDir] : []), ...assetFolders]) await mediaFiles(ws, dir, candidates)
+  for (const dir of [...ws.articleDirs, ...(ws.pagesDir ? [ws.pagesDir] : []), ...assetFolders])
+    await mediaFiles(ws, dir, candidates)
   const unused = [...candidates].filter((f) => !everUsed.has(f) && !f.startsWith('.folio/')).sort()
   return { used, missing, unused }
 }

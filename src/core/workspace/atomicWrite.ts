@@ -28,6 +28,7 @@ async function fsyncFolder(dir: string): Promise<void> {
   }
 }
 
+/** How `atomicWrite` treats the file it replaces. */
 export interface AtomicWriteOptions {
   /** File mode for the new file (e.g. the mode of the file being replaced). */
   mode?: number

@@ -185,11 +185,9 @@ function applyFolio(
 /** Maps a Hugo/Jekyll/Hexo config's common keys onto the site settings. */
 function applyEngine(config: WorkspaceConfig, d: Record<string, unknown>): void {
   config.title = str(d, 'title') || config.title
-  const url = str(d, 'baseURL', 'baseurl', 'url')
-  if (url)
-    config.baseUrl = (
-      str(d, 'url') && str(d, 'baseurl') ? str(d, 'url')! + str(d, 'baseurl')! : url
-    ).replace(/\/?$/, '/')
+  // Jekyll splits the address into `url` and `baseurl`; Hugo has one `baseURL`.
+  const url = str(d, 'baseURL') ?? `${str(d, 'url') ?? ''}${str(d, 'baseurl') ?? ''}`
+  if (url) config.baseUrl = url.replace(/\/?$/, '/')
   config.language =
     str(d, 'languageCode', 'language', 'lang', 'defaultContentLanguage') || config.language
   const author = d.author

@@ -9,7 +9,7 @@ import { contentHash } from './hash'
 import { resolveInside } from './paths'
 import { slugify } from './slug'
 import type { LayoutInfo, Workspace } from './types'
-import { rememberVersion } from './versions'
+import { writingVersion } from './versions'
 
 /** The local calendar date of `now` as YYYY-MM-DD. */
 export function isoDay(now: Date): string {
@@ -64,10 +64,10 @@ export async function createArticle(
     if ((await exists(abs)) || (await exists(bundle))) continue
     try {
       await fs.mkdir(path.dirname(abs), { recursive: true })
-      rememberVersion(abs, contentHash(bytes))
-      await atomicWrite(abs, bytes, { noClobber: true })
+      await writingVersion(abs, contentHash(bytes), () =>
+        atomicWrite(abs, bytes, { noClobber: true }),
+      )
     } catch (err) {
-      rememberVersion(abs, null)
       // Someone created the same name in between: take the next suffix.
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue
       throw toFolioError(err, relPath)

@@ -14,13 +14,17 @@ import { resolveInside } from './paths'
 import { readArticle } from './read'
 import { freeSlug } from './rename'
 import type { Workspace } from './types'
-import { rememberVersion } from './versions'
+import { writingVersion } from './versions'
 
 /**
  * Writes `text` as a new article beside `relPath`, named `<slug>-copy` (then `-copy-2`, ...). A
  * bundle is copied with its images. Never overwrites anything; returns the new article.
  */
-export async function saveArticleCopy(ws: Workspace, relPath: string, text: string): Promise<ArticleDocument> {
+export async function saveArticleCopy(
+  ws: Workspace,
+  relPath: string,
+  text: string,
+): Promise<ArticleDocument> {
   const unit = articleUnit(ws, relPath)
   const free = await freeSlug(ws, unit, `${unit.slug}-copy`)
   const fileAbs = await resolveInside(ws, free.file)
@@ -29,16 +33,20 @@ export async function saveArticleCopy(ws: Workspace, relPath: string, text: stri
     if (unit.isBundle) {
       const fromDir = await resolveInside(ws, unit.moved)
       const toDir = await resolveInside(ws, free.moved)
-      await fs.cp(fromDir, toDir, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true })
-      rememberVersion(fileAbs, contentHash(bytes))
-      await atomicWrite(fileAbs, bytes)
+      await fs.cp(fromDir, toDir, {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+        verbatimSymlinks: true,
+      })
+      await writingVersion(fileAbs, contentHash(bytes), () => atomicWrite(fileAbs, bytes))
     } else {
       await fs.mkdir(path.dirname(fileAbs), { recursive: true })
-      rememberVersion(fileAbs, contentHash(bytes))
-      await atomicWrite(fileAbs, bytes, { noClobber: true })
+      await writingVersion(fileAbs, contentHash(bytes), () =>
+        atomicWrite(fileAbs, bytes, { noClobber: true }),
+      )
     }
   } catch (err) {
-    rememberVersion(fileAbs, null)
     throw toFolioError(err, free.file)
   }
   const st = await fs.stat(fileAbs)

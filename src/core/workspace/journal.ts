@@ -25,20 +25,39 @@ export interface JournalEntry {
 }
 
 function entryFile(ws: Workspace, relPath: string): string {
-  return path.join(ws.root, journalDir, `${contentHash(normalizeRelPath(relPath)).slice(0, 32)}.json`)
+  return path.join(
+    ws.root,
+    journalDir,
+    `${contentHash(normalizeRelPath(relPath)).slice(0, 32)}.json`,
+  )
 }
 
 /** Records the unsaved `text` of `relPath` (replacing its previous entry) atomically. */
-export async function writeJournal(ws: Workspace, relPath: string, text: string, baseVersion: string | null, now: Date = new Date()): Promise<void> {
+export async function writeJournal(
+  ws: Workspace,
+  relPath: string,
+  text: string,
+  baseVersion: string | null,
+  now: Date = new Date(),
+): Promise<void> {
   await resolveInside(ws, relPath)
-  const entry: JournalEntry = { path: normalizeRelPath(relPath), text, baseVersion, savedAt: now.toISOString() }
+  const entry: JournalEntry = {
+    path: normalizeRelPath(relPath),
+    text,
+    baseVersion,
+    savedAt: now.toISOString(),
+  }
   const file = entryFile(ws, relPath)
   try {
     await fs.mkdir(path.dirname(file), { recursive: true })
     await atomicWrite(file, JSON.stringify(entry))
   } catch (err) {
     const e = toFolioError(err, journalDir)
-    throw new FolioError(e.code, `Unsaved edits of "${relPath}" could not be kept safe in ${journalDir}: ${e.message}`, { path: relPath })
+    throw new FolioError(
+      e.code,
+      `Unsaved edits of "${relPath}" could not be kept safe in ${journalDir}: ${e.message}`,
+      { path: relPath },
+    )
   }
 }
 
@@ -59,7 +78,11 @@ export async function listJournal(ws: Workspace): Promise<JournalEntry[]> {
       entries.push(JSON.parse(raw) as JournalEntry)
     } catch (err) {
       if (!(err instanceof SyntaxError)) throw err
-      throw new FolioError('unreadable', `The journal entry "${rel}" is damaged; remove it to continue.`, { path: rel })
+      throw new FolioError(
+        'unreadable',
+        `The journal entry "${rel}" is damaged; remove it to continue.`,
+        { path: rel },
+      )
     }
   }
   return entries.sort((a, b) => a.savedAt.localeCompare(b.savedAt))

@@ -37,7 +37,9 @@ export function findLinks(text: string): LinkTarget[] {
 /** Splits `target` into the path part and the `?query#hash` suffix. */
 export function splitTarget(target: string): { pathPart: string; suffix: string } {
   const cut = target.search(/[?#]/)
-  return cut === -1 ? { pathPart: target, suffix: '' } : { pathPart: target.slice(0, cut), suffix: target.slice(cut) }
+  return cut === -1
+    ? { pathPart: target, suffix: '' }
+    : { pathPart: target.slice(0, cut), suffix: target.slice(cut) }
 }
 
 function decode(p: string): string {
@@ -53,15 +55,24 @@ function decode(p: string): string {
  * The workspace-relative path a relative link in `fromFile` points to, or null for URLs,
  * root-absolute paths, anchors and links that leave the workspace. `/x` links go to `staticRoot`.
  */
-export function resolveLink(fromFile: string, target: string, staticRoot: string | null = null): string | null {
+export function resolveLink(
+  fromFile: string,
+  target: string,
+  staticRoot: string | null = null,
+): string | null {
   const { pathPart } = splitTarget(target)
-  if (pathPart === '' || /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('//')) return null
+  if (pathPart === '' || /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('//'))
+    return null
   const decoded = decode(pathPart)
   if (decoded.startsWith('/')) {
     if (staticRoot === null) return null
-    return path.posix.normalize(path.posix.join(staticRoot || '.', decoded.slice(1))).replace(/\/$/, '')
+    return path.posix
+      .normalize(path.posix.join(staticRoot || '.', decoded.slice(1)))
+      .replace(/\/$/, '')
   }
-  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decoded)).replace(/\/$/, '')
+  const joined = path.posix
+    .normalize(path.posix.join(path.posix.dirname(fromFile), decoded))
+    .replace(/\/$/, '')
   return joined === '..' || joined.startsWith('../') ? null : joined === '.' ? '' : joined
 }
 

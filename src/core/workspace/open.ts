@@ -32,27 +32,34 @@ export async function openWorkspace(root: string): Promise<Workspace> {
       )
     throw e
   }
-  try {
-    await fs.access(real, constants.R_OK | constants.X_OK)
-  } catch (err) {
-    throw new FolioError(
+  await checkAccess(real, constants.R_OK | constants.X_OK, () => {
+    return new FolioError(
       'permission-denied',
       `The folder "${root}" cannot be read: permission denied. Check its permissions.`,
       { path: root },
     )
-  }
-  try {
-    await fs.access(real, constants.W_OK)
-  } catch (err) {
-    throw new FolioError(
+  })
+  await checkAccess(real, constants.W_OK, () => {
+    return new FolioError(
       'read-only',
       `The folder "${root}" is read-only, so Folio could not save your articles there. Choose a folder you can write to.`,
       { path: root },
     )
-  }
+  })
   const layout = await detectLayout(real)
   const { config, configError } = await readConfig(real, layout)
   const ws: Workspace = { root: real, ...layout, config }
   if (configError) ws.configError = configError
   return ws
+}
+
+/** Throws `denied()` when `abs` lacks the `mode` access; other failures keep their own meaning. */
+async function checkAccess(abs: string, mode: number, denied: () => FolioError): Promise<void> {
+  try {
+    await fs.access(abs, mode)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw denied()
+    throw toFolioError(err, abs)
+  }
 }

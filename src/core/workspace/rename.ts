@@ -15,7 +15,7 @@ import { readArticle } from './read'
 import { saveArticle } from './save'
 import { slugify } from './slug'
 import type { Workspace } from './types'
-import { knownVersion, rememberVersion } from './versions'
+import { knownVersion, rememberRemoval, rememberVersion, writingVersion } from './versions'
 
 /** The outcome of a rename: the article's new path and the articles whose links were updated. */
 export interface RenameResult {
@@ -57,7 +57,11 @@ async function moveNoClobber(fromAbs: string, toAbs: string, isDir: boolean): Pr
  * a Jekyll date prefix) or the bundle folder. Throws FolioError 'exists' when the name is taken.
  * Links to it in other articles and pages are updated; a Folio save is never reported as outside.
  */
-export async function renameArticle(ws: Workspace, relPath: string, newSlug: string): Promise<RenameResult> {
+export async function renameArticle(
+  ws: Workspace,
+  relPath: string,
+  newSlug: string,
+): Promise<RenameResult> {
   const unit = articleUnit(ws, relPath)
   const target = withSlug(unit, slugify(newSlug))
   if (target.moved === unit.moved) return { path: relPath, updated: [], skipped: [] }
@@ -68,22 +72,25 @@ export async function renameArticle(ws: Workspace, relPath: string, newSlug: str
   const bytes = await fs.readFile(fileAbs).catch((err: unknown) => {
     throw toFolioError(err, relPath)
   })
-  // NOTE: tell the watcher first, so the move's events are recognised as Folio's own.
-  const version = contentHash(bytes)
+  // NOTE: the old path is forgotten first, so its disappearance is not reported as outside.
   const previous = knownVersion(fileAbs)
-  rememberVersion(newFileAbs, version)
-  rememberVersion(fileAbs, null)
+  rememberRemoval(fileAbs)
   try {
-    await moveNoClobber(fromAbs, toAbs, unit.isBundle)
+    await writingVersion(newFileAbs, contentHash(bytes), () =>
+      moveNoClobber(fromAbs, toAbs, unit.isBundle),
+    )
   } catch (err) {
-    rememberVersion(newFileAbs, null)
     rememberVersion(fileAbs, previous ?? null)
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new FolioError('exists', `"${target.moved}" already exists; choose another name.`, { path: target.moved })
+      throw new FolioError('exists', `"${target.moved}" already exists; choose another name.`, {
+        path: target.moved,
+      })
     }
     throw toFolioError(err, relPath)
   }
-  const others = [...(await findArticleFiles(ws)), ...(await findPageFiles(ws))].filter((p) => p !== target.file)
+  const others = [...(await findArticleFiles(ws)), ...(await findPageFiles(ws))].filter(
+    (p) => p !== target.file,
+  )
   const updated: string[] = []
   const skipped: string[] = []
   for (const other of others) {
@@ -104,7 +111,11 @@ export async function renameArticle(ws: Workspace, relPath: string, newSlug: str
 }
 
 /** Finds the first free slug `base`, `base-2`, ... for `unit`'s folder; returns its paths. */
-export async function freeSlug(ws: Workspace, unit: ReturnType<typeof articleUnit>, base: string): Promise<{ slug: string; file: string; moved: string }> {
+export async function freeSlug(
+  ws: Workspace,
+  unit: ReturnType<typeof articleUnit>,
+  base: string,
+): Promise<{ slug: string; file: string; moved: string }> {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`
     const paths = withSlug(unit, slug)

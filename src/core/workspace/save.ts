@@ -11,7 +11,7 @@ import { decodeArticle } from './decode'
 import { contentHash } from './hash'
 import { resolveInside } from './paths'
 import type { Workspace } from './types'
-import { rememberVersion } from './versions'
+import { writingVersion } from './versions'
 
 async function statOrNull(abs: string): Promise<Stats | null> {
   try {
@@ -61,7 +61,8 @@ export async function saveArticle(
   text: string,
   baseVersion: string | null,
 ): Promise<SaveResult> {
-  const abs = await resolveInside(ws, relPath)
+  // A symlinked article (inside the workspace) is saved through to its real file, keeping the link.
+  const abs = await realTarget(await resolveInside(ws, relPath))
   try {
     const st = await statOrNull(abs)
     if (st?.isDirectory())
@@ -81,18 +82,10 @@ export async function saveArticle(
     else await fs.mkdir(path.dirname(abs), { recursive: true })
     const bytes = Buffer.from(text, 'utf8')
     const version = contentHash(bytes)
-    // NOTE: record the new version before the rename makes it visible, so the watcher event that
-    // the rename causes is recognised as Folio's own save by its content.
-    rememberVersion(abs, version)
-    try {
-      await atomicWrite(abs, bytes, {
-        mode: st ? st.mode & 0o7777 : undefined,
-        noClobber: !st,
-      })
-    } catch (err) {
-      rememberVersion(abs, diskVersion)
-      throw err
-    }
+    // The watcher recognises the events of this write as Folio's own by the version.
+    await writingVersion(abs, version, () =>
+      atomicWrite(abs, bytes, { mode: st ? st.mode & 0o7777 : undefined, noClobber: !st }),
+    )
     const after = await fs.stat(abs)
     return { status: 'saved', version, mtimeMs: after.mtimeMs }
   } catch (err) {
@@ -106,5 +99,15 @@ export async function saveArticle(
     }
     if (e.code === 'exists') return saveArticle(ws, relPath, text, baseVersion)
     throw e
+  }
+}
+
+/** The real file behind `abs` when it is a symlink; `abs` itself when it does not exist yet. */
+async function realTarget(abs: string): Promise<string> {
+  try {
+    return await fs.realpath(abs)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return abs
+    throw err
   }
 }

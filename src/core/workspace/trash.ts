@@ -13,7 +13,7 @@ import { parseFrontMatter } from '../frontmatter'
 import { pathExists } from './pathExists'
 import { resolveInside } from './paths'
 import type { Workspace } from './types'
-import { rememberVersion } from './versions'
+import { rememberRemoval } from './versions'
 
 /** Workspace-relative folder of the trash. */
 export const trashDir = '.folio/trash'
@@ -32,12 +32,17 @@ export interface TrashEntry {
 }
 
 function entryDir(ws: Workspace, id: string): string {
-  if (!/^[0-9a-z-]+$/.test(id)) throw new FolioError('invalid-argument', `"${id}" is not a trash entry.`)
+  if (!/^[0-9a-z-]+$/.test(id))
+    throw new FolioError('invalid-argument', `"${id}" is not a trash entry.`)
   return path.join(ws.root, trashDir, id)
 }
 
 /** Moves the article at `relPath` (with its bundle folder) into the trash; returns its entry. */
-export async function trashArticle(ws: Workspace, relPath: string, now: Date = new Date()): Promise<TrashEntry> {
+export async function trashArticle(
+  ws: Workspace,
+  relPath: string,
+  now: Date = new Date(),
+): Promise<TrashEntry> {
   const unit = articleUnit(ws, relPath)
   const movedAbs = await resolveInside(ws, unit.moved)
   const fileAbs = await resolveInside(ws, unit.file)
@@ -50,12 +55,19 @@ export async function trashArticle(ws: Workspace, relPath: string, now: Date = n
   }
   const id = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`
   const dir = entryDir(ws, id)
-  const entry: TrashEntry = { id, originalPath: relPath, originalMoved: unit.moved, isBundle: unit.isBundle, title, trashedAt: now.toISOString() }
+  const entry: TrashEntry = {
+    id,
+    originalPath: relPath,
+    originalMoved: unit.moved,
+    isBundle: unit.isBundle,
+    title,
+    trashedAt: now.toISOString(),
+  }
   try {
     await fs.mkdir(dir, { recursive: true })
     await atomicWrite(path.join(dir, 'record.json'), JSON.stringify(entry, null, 2))
     // NOTE: forget the version first, so the watcher does not report Folio's own move as outside.
-    rememberVersion(fileAbs, null)
+    rememberRemoval(fileAbs)
     await fs.rename(movedAbs, path.join(dir, path.basename(movedAbs)))
   } catch (err) {
     throw toFolioError(err, relPath)
@@ -76,7 +88,16 @@ export async function listTrash(ws: Workspace): Promise<TrashEntry[]> {
     try {
       entries.push(JSON.parse(await fs.readFile(record, 'utf8')) as TrashEntry)
     } catch (err) {
-      throw toFolioError(err instanceof SyntaxError ? new FolioError('unreadable', `The trash record "${trashDir}/${id}/record.json" is damaged.`, { path: `${trashDir}/${id}/record.json` }) : err, `${trashDir}/${id}`)
+      throw toFolioError(
+        err instanceof SyntaxError
+          ? new FolioError(
+              'unreadable',
+              `The trash record "${trashDir}/${id}/record.json" is damaged.`,
+              { path: `${trashDir}/${id}/record.json` },
+            )
+          : err,
+        `${trashDir}/${id}`,
+      )
     }
   }
   return entries.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt))

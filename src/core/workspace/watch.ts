@@ -12,7 +12,7 @@ import { isArticlePath } from './articleFiles'
 import { contentHash } from './hash'
 import { toRelPath } from './paths'
 import type { Workspace } from './types'
-import { knownVersion, rememberVersion } from './versions'
+import { isOwnVersion, knownVersion, rememberVersion } from './versions'
 
 /** How long a file must be quiet before its change is examined, in milliseconds. */
 const settleMs = 60
@@ -59,7 +59,7 @@ export function watchWorkspace(
     if (!isArticlePath(ws, rel)) return
     const before = knownVersion(abs)
     const version = await currentVersion(abs)
-    if (version === (before ?? null)) return
+    if (isOwnVersion(abs, version)) return
     rememberVersion(abs, version)
     if (version === null) onChange({ path: rel, kind: 'removed' })
     else

@@ -35,7 +35,7 @@ async function setup(
   extra: Record<string, unknown> = {},
 ): Promise<{ f: PublishFixture; repo: string }> {
   const repo = `site-${++run}.git`
-  const url = await server.createRepo(repo)
+  const url = await server.createRepo(repo, (extra.branch as string | undefined) ?? 'gh-pages')
   fixture = await makeFixture([{ name: 'pages', type: 'git', url, ...extra }])
   return { f: fixture, repo }
 }
@@ -54,29 +54,31 @@ async function commitCount(repo: string, branch = 'gh-pages'): Promise<number> {
   return Number((await server.git(repo, 'rev-list', '--count', branch)).trim())
 }
 
-/** Puts a commit with `files` on `branch` of the bare repo, as another tool would have. */
+/** Puts a commit with `files` on top of `branch` of the bare repo, as another tool would. */
 function seedBranch(repo: string, branch: string, files: Record<string, string>): void {
   const gitDir = `--git-dir=${join(server.root, repo)}`
-  const lines = Object.entries(files).map(([path, text]) => {
-    const oid = execFileSync('git', [gitDir, 'hash-object', '-w', '--stdin'], { input: text })
-      .toString()
-      .trim()
-    return `100644 blob ${oid}\t${path}`
-  })
-  const tree = execFileSync('git', [gitDir, 'mktree'], { input: lines.join('\n') + '\n' })
-    .toString()
-    .trim()
   const env = {
     ...process.env,
+    GIT_INDEX_FILE: join(server.root, `${repo}.seed-index`),
     GIT_AUTHOR_NAME: 'x',
     GIT_AUTHOR_EMAIL: 'x@x',
     GIT_COMMITTER_NAME: 'x',
     GIT_COMMITTER_EMAIL: 'x@x',
   }
-  const commit = execFileSync('git', [gitDir, 'commit-tree', tree, '-m', 'seed'], { env })
-    .toString()
-    .trim()
-  execFileSync('git', [gitDir, 'update-ref', `refs/heads/${branch}`, commit])
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', [gitDir, ...args], { env, input })
+      .toString()
+      .trim()
+  git(['read-tree', '--empty'])
+  for (const [path, text] of Object.entries(files)) {
+    const oid = git(['hash-object', '-w', '--stdin'], text)
+    git(['update-index', '--add', '--cacheinfo', `100644,${oid},${path}`])
+  }
+  const tree = git(['write-tree'])
+  const head = git(['for-each-ref', '--format=%(objectname)', `refs/heads/${branch}`])
+  const parent = head ? ['-p', head] : []
+  const commit = git(['commit-tree', tree, ...parent, '-m', 'seed'])
+  git(['update-ref', `refs/heads/${branch}`, commit])
 }
 
 function uploaded(events: PublishProgressEvent[]): string[] {

@@ -16,8 +16,11 @@ export interface GitHttpServer {
   port: number
   root: string
   token: string
-  /** Creates a bare repository `name` (e.g. `site.git`) and returns its URL. */
-  createRepo(name: string): Promise<string>
+  /**
+   * Creates a bare repository `name` (e.g. `site.git`) whose HEAD names `defaultBranch`, as GitHub
+   * and GitLab make the first pushed branch the default; returns its URL.
+   */
+  createRepo(name: string, defaultBranch?: string): Promise<string>
   /** Runs system git in the bare repo (`git --git-dir=<repo> ...args`) and returns stdout. */
   git(repo: string, ...args: string[]): Promise<string>
   /** Cuts the connection of the next `count` pushes half-way through their upload. */
@@ -44,7 +47,6 @@ function serveCgi(req: IncomingMessage, res: ServerResponse, root: string): void
     PATH_INFO: decodeURIComponent(url.pathname),
     QUERY_STRING: url.search.slice(1),
     CONTENT_TYPE: req.headers['content-type'] ?? '',
-    GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
   }
   if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length']
   if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding']
@@ -110,8 +112,14 @@ export async function startGitHttpServer(token = 'test-token-123'): Promise<GitH
     port,
     root,
     token,
-    async createRepo(name) {
-      await run('git', ['init', '--bare', '--quiet', join(root, name)])
+    async createRepo(name, defaultBranch = 'gh-pages') {
+      await run('git', [
+        'init',
+        '--bare',
+        '--quiet',
+        `--initial-branch=${defaultBranch}`,
+        join(root, name),
+      ])
       await gitIn(name, 'config', 'http.receivepack', 'true')
       return `http://127.0.0.1:${port}/${name}`
     },

@@ -26,22 +26,33 @@ describe('setFrontMatterFields on YAML', () => {
     const out = setFrontMatterFields(yamlText, { tags: ['x', 'y z'] })
     expect(out).toBe(yamlText.replace('  - a\n  - b', '  - x\n  - y z'))
     const indentless = '---\ntags:\n- a\n---\n'
-    expect(setFrontMatterFields(indentless, { tags: ['b', 'c'] })).toBe('---\ntags:\n- b\n- c\n---\n')
+    expect(setFrontMatterFields(indentless, { tags: ['b', 'c'] })).toBe(
+      '---\ntags:\n- b\n- c\n---\n',
+    )
   })
 
-  it('keeps a flow list flow', () => {
-    expect(setFrontMatterFields('---\ntags: [a, b]\nx: 1\n---\n', { tags: ['c'] })).toBe('---\ntags: [ c ]\nx: 1\n---\n')
+  it('keeps a flow list flow, with the same spacing inside the brackets', () => {
+    expect(setFrontMatterFields('---\ntags: [a, b]\nx: 1\n---\n', { tags: ['c'] })).toBe(
+      '---\ntags: [c]\nx: 1\n---\n',
+    )
+    expect(setFrontMatterFields('---\ntags: [ a ]\n---\n', { tags: ['c', 'd'] })).toBe(
+      '---\ntags: [ c, d ]\n---\n',
+    )
   })
 
   it('removes a field with null and appends new fields at the end', () => {
     const out = setFrontMatterFields(yamlText, { date: null, draft: true, 'odd key': 'v: x' })
     expect(out).toBe(
-      yamlText.replace('date: 2024-01-10\n', '').replace('  text\n---', '  text\ndraft: true\nodd key: "v: x"\n---'),
+      yamlText
+        .replace('date: 2024-01-10\n', '')
+        .replace('  text\n---', '  text\ndraft: true\nodd key: "v: x"\n---'),
     )
   })
 
   it('removes a block list entirely', () => {
-    expect(setFrontMatterFields(yamlText, { tags: null })).toBe(yamlText.replace('tags:\n  - a\n  - b\n', ''))
+    expect(setFrontMatterFields(yamlText, { tags: null })).toBe(
+      yamlText.replace('tags:\n  - a\n  - b\n', ''),
+    )
   })
 
   it('changes nothing when no field is given, or the same value is set', () => {
@@ -56,11 +67,15 @@ describe('setFrontMatterFields on YAML', () => {
 
   it('keeps CRLF line endings and the BOM', () => {
     const text = '\uFEFF---\r\ntitle: a\r\n---\r\nBody\r\n'
-    expect(setFrontMatterFields(text, { title: 'b', draft: true })).toBe('\uFEFF---\r\ntitle: b\r\ndraft: true\r\n---\r\nBody\r\n')
+    expect(setFrontMatterFields(text, { title: 'b', draft: true })).toBe(
+      '\uFEFF---\r\ntitle: b\r\ndraft: true\r\n---\r\nBody\r\n',
+    )
   })
 
   it('adds YAML front matter to a text without any', () => {
-    expect(setFrontMatterFields('# Hi\n', { title: 'Hi', tags: ['a'] })).toBe('---\ntitle: Hi\ntags:\n  - a\n---\n# Hi\n')
+    expect(setFrontMatterFields('# Hi\n', { title: 'Hi', tags: ['a'] })).toBe(
+      '---\ntitle: Hi\ntags:\n  - a\n---\n# Hi\n',
+    )
     expect(setFrontMatterFields('# Hi\n', { title: null })).toBe('# Hi\n')
   })
 
@@ -89,17 +104,34 @@ Body
 
 describe('setFrontMatterFields on TOML', () => {
   it('replaces only values, keeps bare dates bare and literal strings literal', () => {
-    const out = setFrontMatterFields(tomlText, { date: '2024-05-06', description: 'changed', tags: ['c'] })
+    const out = setFrontMatterFields(tomlText, {
+      date: '2024-05-06',
+      description: 'changed',
+      tags: ['c'],
+    })
     expect(out).toBe(
-      tomlText.replace('2023-04-01T09:30:00+02:00', '2024-05-06').replace("'literal'", "'changed'").replace('[ "a", "b" ]', '[ "c" ]'),
+      tomlText
+        .replace('2023-04-01T09:30:00+02:00', '2024-05-06')
+        .replace("'literal'", "'changed'")
+        .replace('[ "a", "b" ]', '[ "c" ]'),
     )
-    expect(parseFrontMatter(out).data).toMatchObject({ date: '2024-05-06', description: 'changed', tags: ['c'] })
+    expect(parseFrontMatter(out).data).toMatchObject({
+      date: '2024-05-06',
+      description: 'changed',
+      tags: ['c'],
+    })
   })
 
   it('removes multi-line values and adds new keys before the first table', () => {
     const out = setFrontMatterFields(tomlText, { multi: null, draft: true, 'with space': 'x' })
-    expect(out).toBe(tomlText.replace('multi = """\ntwo\nlines"""\n', 'draft = true\n"with space" = "x"\n'))
-    expect(parseFrontMatter(out).data).toMatchObject({ draft: true, 'with space': 'x', params: { mood: 'happy' } })
+    expect(out).toBe(
+      tomlText.replace('multi = """\ntwo\nlines"""\n', 'draft = true\n"with space" = "x"\n'),
+    )
+    expect(parseFrontMatter(out).data).toMatchObject({
+      draft: true,
+      'with space': 'x',
+      params: { mood: 'happy' },
+    })
   })
 })
 
@@ -107,8 +139,14 @@ describe('setFrontMatterFields on JSON', () => {
   const jsonText = '{\n  "title": "J",\n  "tags": ["a"],\n  "n": 1\n}\nBody\n'
   it('replaces values, removes members with their comma, appends in the same style', () => {
     expect(setFrontMatterFields(jsonText, { title: 'K' })).toBe(jsonText.replace('"J"', '"K"'))
-    expect(setFrontMatterFields(jsonText, { tags: null })).toBe('{\n  "title": "J",\n  "n": 1\n}\nBody\n')
-    expect(setFrontMatterFields(jsonText, { title: null })).toBe('{\n  "tags": ["a"],\n  "n": 1\n}\nBody\n')
-    expect(setFrontMatterFields(jsonText, { n: null, draft: true })).toBe('{\n  "title": "J",\n  "tags": ["a"],\n  "draft": true\n}\nBody\n')
+    expect(setFrontMatterFields(jsonText, { tags: null })).toBe(
+      '{\n  "title": "J",\n  "n": 1\n}\nBody\n',
+    )
+    expect(setFrontMatterFields(jsonText, { title: null })).toBe(
+      '{\n  "tags": ["a"],\n  "n": 1\n}\nBody\n',
+    )
+    expect(setFrontMatterFields(jsonText, { n: null, draft: true })).toBe(
+      '{\n  "title": "J",\n  "tags": ["a"],\n  "draft": true\n}\nBody\n',
+    )
   })
 })

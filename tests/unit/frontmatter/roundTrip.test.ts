@@ -2,7 +2,13 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseFrontMatter, setFrontMatterFields } from '../../../src/core/frontmatter'
-import { listArticles, loadPages, openWorkspace, readArticle, saveArticle } from '../../../src/core/workspace'
+import {
+  listArticles,
+  loadPages,
+  openWorkspace,
+  readArticle,
+  saveArticle,
+} from '../../../src/core/workspace'
 import { copyFixture, fixtureNames } from '../workspace/fixtureCopy'
 import { removeFolder } from '../workspace/tempFolder'
 
@@ -17,13 +23,19 @@ describe.each(names)('round trip of the %s fixture', (name) => {
     const root = await copyFixture(name)
     made.push(root)
     const ws = await openWorkspace(root)
-    const paths = [...(await listArticles(ws)).map((a) => a.path), ...(await loadPages(ws)).map((p) => p.path)]
+    const paths = [
+      ...(await listArticles(ws)).map((a) => a.path),
+      ...(await loadPages(ws)).map((p) => p.path),
+    ]
     expect(paths.length).toBeGreaterThan(0)
     for (const rel of paths) {
       const before = await fs.readFile(path.join(root, rel))
       const doc = await readArticle(ws, rel)
       expect(doc.error, rel).toBeUndefined()
-      expect(await saveArticle(ws, rel, doc.text, doc.version)).toMatchObject({ status: 'saved', version: doc.version })
+      expect(await saveArticle(ws, rel, doc.text, doc.version)).toMatchObject({
+        status: 'saved',
+        version: doc.version,
+      })
       expect((await fs.readFile(path.join(root, rel))).equals(before), rel).toBe(true)
     }
   })

@@ -10,13 +10,18 @@ import {
 } from '../../../src/renderer/src/preview/previewDocument'
 import { readFrontMatterFields } from '../../../src/renderer/src/preview/frontMatterFields'
 import { sortArticles } from '../../../src/renderer/src/state/sortArticles'
+import { lineForOffset, offsetForLine } from '../../../src/renderer/src/preview/scrollMapping'
 import type { ArticleSummary } from '../../../src/core/api'
 
 describe('preview document', () => {
   it('puts the CSP first in the head, before any theme markup', () => {
-    const doc = composePreviewDocument('<html><head><title>T</title></head><body></body></html>', 'p{}', 'http://127.0.0.1:5/workspace-file/')
+    const doc = composePreviewDocument(
+      '<html><head><title>T</title></head><body></body></html>',
+      'p{}',
+      'http://127.0.0.1:5/workspace-file/',
+    )
     expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf('<title>'))
-    expect(doc).toContain("img-src http://127.0.0.1:5/workspace-file/ data: blob:")
+    expect(doc).toContain('img-src http://127.0.0.1:5/workspace-file/ data: blob:')
   })
   it('forbids scripts: the policy has no script-src and default-src none', () => {
     expect(previewCsp('folio-asset://workspace/')).toMatch(/^default-src 'none';/)
@@ -39,7 +44,9 @@ describe('preview images', () => {
     expect(url('cover.png')).toBe('http://h/workspace-file/posts/trip/cover.png')
   })
   it('resolves .. and encodes each segment', () => {
-    expect(url('../shared/my photo.png')).toBe('http://h/workspace-file/posts/shared/my%20photo.png')
+    expect(url('../shared/my photo.png')).toBe(
+      'http://h/workspace-file/posts/shared/my%20photo.png',
+    )
   })
   it('treats a leading slash as the workspace root', () => {
     expect(url('/static/a.png')).toBe('http://h/workspace-file/static/a.png')
@@ -82,10 +89,40 @@ describe('word count', () => {
 
 describe('article order', () => {
   const a = (path: string, date: string | null, mtimeMs = 0): ArticleSummary => ({
-    path, title: path, date, tags: [], draft: false, size: 1, mtimeMs,
+    path,
+    title: path,
+    date,
+    tags: [],
+    draft: false,
+    size: 1,
+    mtimeMs,
   })
   it('puts the newest first and undated last', () => {
-    const sorted = sortArticles([a('old', '2020-01-01'), a('none', null, 5), a('new', '2024-02-02')])
+    const sorted = sortArticles([
+      a('old', '2020-01-01'),
+      a('none', null, 5),
+      a('new', '2024-02-02'),
+    ])
     expect(sorted.map((x) => x.path)).toEqual(['new', 'old', 'none'])
+  })
+})
+
+describe('scroll mapping', () => {
+  const blocks = [
+    { line: 5, top: 100 },
+    { line: 9, top: 300 },
+    { line: 20, top: 800 },
+  ]
+  it('puts a block’s first line at the block’s top', () => {
+    expect(offsetForLine(blocks, 9)).toBe(300)
+  })
+  it('interpolates between blocks', () => {
+    expect(offsetForLine(blocks, 7)).toBe(200)
+  })
+  it('maps an offset back to the line it came from', () => {
+    expect(lineForOffset(blocks, offsetForLine(blocks, 14))).toBe(14)
+  })
+  it('keeps lines before the first block at the top', () => {
+    expect(offsetForLine(blocks, 1)).toBe(0)
   })
 })

@@ -290,3 +290,16 @@ describe('loadArticles and loadPages', () => {
     ])
   })
 })
+
+describe('saving through a symlink inside the workspace', () => {
+  it('writes the real file and keeps the link', async () => {
+    const ws = await workspace({ 'posts/real.md': 'old' })
+    await fs.symlink('real.md', path.join(ws.root, 'posts/link.md'))
+    const doc = await readArticle(ws, 'posts/link.md')
+    expect(await saveArticle(ws, 'posts/link.md', 'new', doc.version)).toMatchObject({
+      status: 'saved',
+    })
+    expect((await fs.lstat(path.join(ws.root, 'posts/link.md'))).isSymbolicLink()).toBe(true)
+    expect(await fs.readFile(path.join(ws.root, 'posts/real.md'), 'utf8')).toBe('new')
+  })
+})

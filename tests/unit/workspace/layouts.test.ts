@@ -22,11 +22,29 @@ describe('layout detection and naming', () => {
     const ws = await open('hugo')
     expect(ws.layout).toBe('hugo')
     expect(ws.contentDir).toBe('content/posts')
-    expect(ws.config).toMatchObject({ title: 'Hugo Fixture Blog', baseUrl: 'https://hugo.example.org/', language: 'en-gb', description: 'A Hugo blog written for Folio tests' })
+    expect(ws.config).toMatchObject({
+      title: 'Hugo Fixture Blog',
+      baseUrl: 'https://hugo.example.org/',
+      language: 'en-gb',
+      description: 'A Hugo blog written for Folio tests',
+    })
     const list = await listArticles(ws)
-    expect(list.map((a) => a.path)).toEqual(['content/posts/bundle-post/index.md', 'content/posts/first-post.md', 'content/about-section/about.md'])
-    expect(list[1]).toMatchObject({ title: 'First post', date: '2023-04-01T09:30:00+02:00', tags: ['hugo', 'toml'], draft: false })
-    expect(list[0]).toMatchObject({ title: 'A page bundle', draft: true, tags: ['bundle', 'images'] })
+    expect(list.map((a) => a.path)).toEqual([
+      'content/posts/bundle-post/index.md',
+      'content/posts/first-post.md',
+      'content/about-section/about.md',
+    ])
+    expect(list[1]).toMatchObject({
+      title: 'First post',
+      date: '2023-04-01T09:30:00+02:00',
+      tags: ['hugo', 'toml'],
+      draft: false,
+    })
+    expect(list[0]).toMatchObject({
+      title: 'A page bundle',
+      draft: true,
+      tags: ['bundle', 'images'],
+    })
     expect(list[2]).toMatchObject({ title: 'About (JSON front matter)', tags: ['meta'] })
     const created = await createArticle(ws, 'New Hugo Post', now)
     expect(created.path).toBe('content/posts/new-hugo-post.md')
@@ -36,7 +54,11 @@ describe('layout detection and naming', () => {
   it('Jekyll: _posts with date prefixes, _drafts are drafts, pages are not articles', async () => {
     const ws = await open('jekyll')
     expect(ws.layout).toBe('jekyll')
-    expect(ws.config).toMatchObject({ title: 'Jekyll Fixture', baseUrl: 'https://jekyll.example.org/blog/', author: 'Jay Kyll' })
+    expect(ws.config).toMatchObject({
+      title: 'Jekyll Fixture',
+      baseUrl: 'https://jekyll.example.org/blog/',
+      author: 'Jay Kyll',
+    })
     const list = await listArticles(ws)
     expect(list.map((a) => [a.path, a.date, a.draft])).toEqual([
       ['_posts/2021-07-04-crlf.md', '2021-07-04 10:00:00 -0500', false],
@@ -93,6 +115,9 @@ describe('layout detection and naming', () => {
     const ws = await open('folio')
     expect(ws.layout).toBe('folio')
     expect(ws.config.publish).toEqual([{ name: 'local', type: 'folder', path: '../out' }])
-    expect((await listArticles(ws)).map((a) => a.path)).toEqual(['posts/bundle/index.md', 'posts/commented.md'])
+    expect((await listArticles(ws)).map((a) => a.path)).toEqual([
+      'posts/bundle/index.md',
+      'posts/commented.md',
+    ])
   })
 })

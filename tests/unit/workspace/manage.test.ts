@@ -29,12 +29,17 @@ describe('renameArticle', () => {
   it('renames a file and updates relative links to it in other articles and pages', async () => {
     const ws = await workspace({
       'posts/old-name.md': '---\ntitle: Old\n---\nSelf.',
-      'posts/other.md': 'See [it](old-name.md#part) and [ref].\n\n[ref]: ./old-name.md\n[ext](https://x.org/old-name.md)',
+      'posts/other.md':
+        'See [it](old-name.md#part) and [ref].\n\n[ref]: ./old-name.md\n[ext](https://x.org/old-name.md)',
       'pages/about.md': '![i](../posts/old-name.md "t")',
       'posts/untouched.md': 'No links.',
     })
     const result = await renameArticle(ws, 'posts/old-name.md', 'New Name!')
-    expect(result).toEqual({ path: 'posts/new-name.md', updated: ['posts/other.md', 'pages/about.md'], skipped: [] })
+    expect(result).toEqual({
+      path: 'posts/new-name.md',
+      updated: ['posts/other.md', 'pages/about.md'],
+      skipped: [],
+    })
     expect(await read(ws.root, 'posts/new-name.md')).toBe('---\ntitle: Old\n---\nSelf.')
     await expect(fs.access(path.join(ws.root, 'posts/old-name.md'))).rejects.toThrow()
     expect(await read(ws.root, 'posts/other.md')).toBe(
@@ -56,11 +61,19 @@ describe('renameArticle', () => {
   })
 
   it('keeps the Jekyll date prefix and refuses a name that is taken', async () => {
-    const root = await makeFolder({ '_config.yml': 'title: J\n', '_posts/2020-01-02-a.md': 'A', '_posts/2020-01-02-b.md': 'B' })
+    const root = await makeFolder({
+      '_config.yml': 'title: J\n',
+      '_posts/2020-01-02-a.md': 'A',
+      '_posts/2020-01-02-b.md': 'B',
+    })
     made.push(root)
     const ws = await openWorkspace(root)
-    expect((await renameArticle(ws, '_posts/2020-01-02-a.md', 'c')).path).toBe('_posts/2020-01-02-c.md')
-    await expect(renameArticle(ws, '_posts/2020-01-02-c.md', 'b')).rejects.toMatchObject({ code: 'exists' })
+    expect((await renameArticle(ws, '_posts/2020-01-02-a.md', 'c')).path).toBe(
+      '_posts/2020-01-02-c.md',
+    )
+    await expect(renameArticle(ws, '_posts/2020-01-02-c.md', 'b')).rejects.toMatchObject({
+      code: 'exists',
+    })
     expect(await read(root, '_posts/2020-01-02-b.md')).toBe('B')
     expect(await read(root, '_posts/2020-01-02-c.md')).toBe('A')
   })
@@ -68,7 +81,10 @@ describe('renameArticle', () => {
 
 describe('duplicateArticle and saveArticleCopy', () => {
   it('duplicates with a "(copy)" title and a unique slug, never overwriting', async () => {
-    const ws = await workspace({ 'posts/a.md': '---\ntitle: A # c\n---\nBody', 'posts/a-copy.md': 'taken' })
+    const ws = await workspace({
+      'posts/a.md': '---\ntitle: A # c\n---\nBody',
+      'posts/a-copy.md': 'taken',
+    })
     const dup = await duplicateArticle(ws, 'posts/a.md')
     expect(dup.path).toBe('posts/a-copy-2.md')
     expect(dup.text).toBe('---\ntitle: A (copy) # c\n---\nBody')
@@ -100,7 +116,11 @@ describe('trash', () => {
   })
 
   it('restores beside an article that took the name meanwhile, never overwriting it', async () => {
-    const ws = await workspace({ 'posts/a.md': 'first', 'posts/k/index.md': 'bundle', 'posts/k/i.png': 'i' })
+    const ws = await workspace({
+      'posts/a.md': 'first',
+      'posts/k/index.md': 'bundle',
+      'posts/k/i.png': 'i',
+    })
     const first = await trashArticle(ws, 'posts/a.md')
     const bundle = await trashArticle(ws, 'posts/k/index.md')
     await fs.writeFile(path.join(ws.root, 'posts/a.md'), 'second')
@@ -111,7 +131,9 @@ describe('trash', () => {
     expect(await restoreArticle(ws, bundle.id)).toBe('posts/k-restored/index.md')
     expect(await read(ws.root, 'posts/k-restored/i.png')).toBe('i')
     await expect(restoreArticle(ws, bundle.id)).rejects.toMatchObject({ code: 'not-found' })
-    await expect(restoreArticle(ws, '../../etc')).rejects.toMatchObject({ code: 'invalid-argument' })
+    await expect(restoreArticle(ws, '../../etc')).rejects.toMatchObject({
+      code: 'invalid-argument',
+    })
   })
 
   it('reads a trashed article no more: the path is gone', async () => {

@@ -105,6 +105,13 @@ export function createGitTarget(ctx: TargetContext): PublishTarget {
         path: name,
       })
     }
+    if (e.code === 'NotFoundError' && (err as { data?: { what?: string } }).data?.what === 'HEAD') {
+      return new FolioError(
+        'publish-failed',
+        `The repository ${shownUrl} has no default branch (its HEAD names a branch that does not exist); choose one on the git host, e.g. "${branch}".`,
+        { path: name },
+      )
+    }
     if (e.code === 'PushRejectedError') {
       return new FolioError(
         'publish-failed',
@@ -143,6 +150,7 @@ export function createGitTarget(ctx: TargetContext): PublishTarget {
     async connect() {
       token = await ctx.secrets(name, 'token')
       await git.init({ fs, gitdir, bare: true, defaultBranch: branch })
+      await git.addRemote({ fs, gitdir, remote: 'origin', url, force: true })
       const info = await guard(() => git.getRemoteInfo2({ http, url, onAuth, forPush: true }))
       const remoteHead = info.refs?.find((ref) => ref.ref === `refs/heads/${branch}`)?.oid ?? null
       parent = null

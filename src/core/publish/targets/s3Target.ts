@@ -8,10 +8,10 @@ import { createReadStream } from 'node:fs'
 import {
   DeleteObjectCommand,
   HeadBucketCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
-  type ListObjectsV2CommandOutput,
+  type ListObjectsCommandOutput,
 } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { FolioError } from '../../errors'
@@ -117,26 +117,28 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
     },
     async list() {
       const listing: RemoteListing = new Map()
-      let token: string | undefined
-      do {
-        const page: ListObjectsV2CommandOutput = await send((s3Client) =>
+      // NOTE: ListObjects (v1) paged by Marker = last key, not V2 continuation tokens: every
+      // S3-compatible store has it (GCS has only v1), and s3rver's V2 tokens use DES, which Node 20's
+      // OpenSSL 3 lacks, so any bucket over 1,000 objects failed to list there.
+      let marker: string | undefined
+      for (;;) {
+        const page: ListObjectsCommandOutput = await send((s3Client) =>
           s3Client.send(
-            new ListObjectsV2Command({
-              Bucket: bucket,
-              Prefix: prefix || undefined,
-              ContinuationToken: token,
-            }),
+            new ListObjectsCommand({ Bucket: bucket, Prefix: prefix || undefined, Marker: marker }),
           ),
         )
-        for (const object of page.Contents ?? []) {
+        const objects = page.Contents ?? []
+        for (const object of objects) {
           if (!object.Key || object.Key.endsWith('/')) continue
           listing.set(object.Key.slice(prefix.length), {
             size: object.Size,
             tag: stripQuotes(object.ETag),
           })
         }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined
-      } while (token)
+        const last = objects.at(-1)?.Key
+        if (!page.IsTruncated || !last) break
+        marker = last
+      }
       return listing
     },
     async upload(file: LocalFile) {

@@ -248,6 +248,7 @@ export function createSftpTarget(ctx: TargetContext): PublishTarget {
           parts.pop()
         }
       }),
+    // A session that never opened has nothing to end, so its error is not rethrown here.
     async reset() {
       const current = session
       session = null

@@ -10,23 +10,35 @@ export function parseDate(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A cached `Intl.DateTimeFormat` for `language` with `options` (UTC); an unknown language tag in
+ * folio.yaml falls back to English rather than failing the page. Creating one costs far more than
+ * formatting with it, and a build formats thousands of dates.
+ */
+export function dateFormat(
+  language: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): Intl.DateTimeFormat {
+  const key = `${language}\u0000${JSON.stringify(options)}`
+  let format = formats.get(key)
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' })
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err
+      format = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' })
+    }
+    formats.set(key, format)
+  }
+  return format
+}
+
 /** "May 1, 2024" in the site language; '' for a missing or invalid date. */
 export function displayDate(value: string | null | undefined, language: string): string {
   const date = parseDate(value)
-  if (!date) return ''
-  try {
-    return new Intl.DateTimeFormat(language, {
-      dateStyle: 'long',
-      timeZone: 'UTC',
-    }).format(date)
-  } catch (err) {
-    // An unknown language tag in folio.yaml falls back to English rather than failing the page.
-    if (!(err instanceof RangeError)) throw err
-    return new Intl.DateTimeFormat('en', {
-      dateStyle: 'long',
-      timeZone: 'UTC',
-    }).format(date)
-  }
+  return date ? dateFormat(language, { dateStyle: 'long' }).format(date) : ''
 }
 
 /** The ISO 8601 form of a front matter date, for `<time datetime>` and feeds; '' when invalid. */

@@ -6,7 +6,16 @@ export function wordCount(markdown: string): number {
   return words ? words.length : 0
 }
 
+// List pages show the same article many times; counting words once per body saves most of it.
+const minutesByBody = new Map<string, number>()
+
 /** Whole minutes to read `markdown` at 230 words a minute; at least 1. */
 export function readingMinutes(markdown: string): number {
-  return Math.max(1, Math.round(wordCount(markdown) / 230))
+  let minutes = minutesByBody.get(markdown)
+  if (minutes === undefined) {
+    minutes = Math.max(1, Math.round(wordCount(markdown) / 230))
+    if (minutesByBody.size >= 20_000) minutesByBody.clear()
+    minutesByBody.set(markdown, minutes)
+  }
+  return minutes
 }

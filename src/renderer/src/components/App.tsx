@@ -3,7 +3,13 @@
  * publish drawer. All backend work goes through the FolioApi it is given.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import type { AppInfo, ArticleSummary, FolioApi, ThemeBundle, WorkspaceInfo } from '../../../core/api'
+import type {
+  AppInfo,
+  ArticleSummary,
+  FolioApi,
+  ThemeBundle,
+  WorkspaceInfo,
+} from '../../../core/api'
 import { toFolioError } from '../../../core/errors'
 import { ActiveDocFeed } from '../state/activeDocFeed'
 import { EditorSession } from '../state/editorSession'
@@ -19,15 +25,30 @@ import { OpenFolderDialog } from './OpenFolderDialog'
 import { PreviewPane } from './PreviewPane'
 import { PublishPanel } from './PublishPanel'
 import { useColorScheme } from './useColorScheme'
+import { usePreference } from './usePreference'
+import { OutlinePanel } from './OutlinePanel'
+import type { EditorView } from '@codemirror/view'
+import { focusMode, focusModeCompartment } from '../editor/focusMode'
+import { typewriterCompartment, typewriterScrolling } from '../editor/typewriterScrolling'
+import type { PreviewController } from '../preview/previewController'
+import { connectScrollSync } from '../preview/scrollSync'
 
 let noticeIds = 0
 
 /** The whole application for one window. */
 export function App({ api }: { api: FolioApi }) {
   const feed = useMemo(() => new ActiveDocFeed(), [])
+  const [focus, setFocus] = usePreference('focusMode', false)
+  const [typewriter, setTypewriter] = usePreference('typewriter', false)
+  const modes = useRef({ focus, typewriter })
+  modes.current = { focus, typewriter }
   const session = useMemo(
     () =>
       new EditorSession(api, {
+        extensions: () => [
+          focusModeCompartment.of(modes.current.focus ? focusMode() : []),
+          typewriterCompartment.of(modes.current.typewriter ? typewriterScrolling() : []),
+        ],
         onActiveText: (path, state) => feed.set(path && state ? { path, state } : null),
         onViewUpdate: (update) => {
           if (update.selectionSet && !update.docChanged) {
@@ -49,6 +70,20 @@ export function App({ api }: { api: FolioApi }) {
   const [building, setBuilding] = useState(false)
   const [scheme, toggleScheme] = useColorScheme()
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const [view, setView] = useState<EditorView | null>(null)
+  const [preview, setPreview] = useState<PreviewController | null>(null)
+
+  useEffect(() => {
+    session.reconfigureAll([
+      focusModeCompartment.reconfigure(focus ? focusMode() : []),
+      typewriterCompartment.reconfigure(typewriter ? typewriterScrolling() : []),
+    ])
+  }, [session, focus, typewriter])
+
+  useEffect(() => {
+    if (!view || !preview) return
+    return connectScrollSync(view, preview.frameElement, () => preview.document)
+  }, [view, preview])
 
   const report = useCallback((err: unknown, path?: string) => {
     setNotices((all) => [...all, errorNotice(++noticeIds, toFolioError(err, path).toJSON())])
@@ -63,7 +98,10 @@ export function App({ api }: { api: FolioApi }) {
     async (ws: WorkspaceInfo | null) => {
       setWorkspace(ws)
       if (!ws) return
-      if (ws.configError) report(ws.configError.message, ws.configError.path)
+      if (ws.configError) {
+        const problem = ws.configError
+        setNotices((all) => [...all, errorNotice(++noticeIds, problem)])
+      }
       const [list, bundle] = await Promise.all([api.listArticles({}), api.getTheme({})])
       setArticles(sortArticles(list))
       setTheme(bundle)
@@ -149,7 +187,13 @@ export function App({ api }: { api: FolioApi }) {
       for (const problem of result.problems) {
         setNotices((all) => [
           ...all,
-          { id: ++noticeIds, kind: 'error', text: problem.message, path: problem.path, line: problem.line },
+          {
+            id: ++noticeIds,
+            kind: 'error',
+            text: problem.message,
+            path: problem.path,
+            line: problem.line,
+          },
         ])
       }
     } catch (err) {
@@ -175,13 +219,16 @@ export function App({ api }: { api: FolioApi }) {
       />
       <main className="panes">
         {workspace ? (
-          <ArticleList
-            articles={articles}
-            activePath={snapshot.activePath}
-            dirtyPaths={dirtyPaths}
-            onOpen={openArticle}
-            onNew={() => setDialog('new')}
-          />
+          <div className="sidebar-column">
+            <ArticleList
+              articles={articles}
+              activePath={snapshot.activePath}
+              dirtyPaths={dirtyPaths}
+              onOpen={openArticle}
+              onNew={() => setDialog('new')}
+            />
+            <OutlinePanel feed={feed} view={view} />
+          </div>
         ) : (
           <nav className="sidebar">
             <p className="sidebar-empty">Open a blog folder to start writing.</p>
@@ -190,8 +237,23 @@ export function App({ api }: { api: FolioApi }) {
             </button>
           </nav>
         )}
-        <EditorPane session={session} snapshot={snapshot} feed={feed} titles={titles} />
-        <PreviewPane feed={feed} theme={theme} workspace={workspace} appInfo={appInfo} />
+        <EditorPane
+          session={session}
+          snapshot={snapshot}
+          feed={feed}
+          titles={titles}
+          onView={setView}
+          modes={{ focus, typewriter }}
+          onFocusMode={setFocus}
+          onTypewriter={setTypewriter}
+        />
+        <PreviewPane
+          feed={feed}
+          theme={theme}
+          workspace={workspace}
+          appInfo={appInfo}
+          onController={setPreview}
+        />
         {publishOpen && workspace && (
           <PublishPanel
             api={api}
@@ -230,7 +292,10 @@ export function App({ api }: { api: FolioApi }) {
           onTakeTheirs={() => void session.resolveConflict('theirs')}
         />
       )}
-      <Notices notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
+      <Notices
+        notices={notices}
+        onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))}
+      />
     </div>
   )
 }

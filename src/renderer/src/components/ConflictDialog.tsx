@@ -31,10 +31,20 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictD
         </section>
       </div>
       <div className="modal-actions">
-        <button type="button" className="button" data-testid="conflict-take-theirs" onClick={onTakeTheirs}>
+        <button
+          type="button"
+          className="button"
+          data-testid="conflict-take-theirs"
+          onClick={onTakeTheirs}
+        >
           {deleted ? 'Close the article' : 'Take the disk version'}
         </button>
-        <button type="button" className="button primary" data-testid="conflict-keep-mine" onClick={onKeepMine}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="conflict-keep-mine"
+          onClick={onKeepMine}
+        >
           {deleted ? 'Save mine again' : 'Keep mine'}
         </button>
       </div>

@@ -14,10 +14,15 @@ export interface EditorPaneProps {
   feed: ActiveDocFeed
   titles: ReadonlyMap<string, ArticleSummary>
   onView?: (view: EditorView | null) => void
+  modes: { focus: boolean; typewriter: boolean }
+  onFocusMode: (on: boolean) => void
+  onTypewriter: (on: boolean) => void
 }
 
 function tabTitle(tab: TabSnapshot, titles: ReadonlyMap<string, ArticleSummary>): string {
-  return titles.get(tab.article.path)?.title || tab.article.path.split('/').pop() || tab.article.path
+  return (
+    titles.get(tab.article.path)?.title || tab.article.path.split('/').pop() || tab.article.path
+  )
 }
 
 function saveLabel(tab: TabSnapshot | undefined): string {
@@ -28,7 +33,8 @@ function saveLabel(tab: TabSnapshot | undefined): string {
 }
 
 /** The editor pane. The EditorView is created once and shows the session's active article. */
-export function EditorPane({ session, snapshot, feed, titles, onView }: EditorPaneProps) {
+export function EditorPane(props: EditorPaneProps) {
+  const { session, snapshot, feed, titles, onView, modes } = props
   const host = useRef<HTMLDivElement>(null)
   const [view, setView] = useState<EditorView | null>(null)
   useEffect(() => {
@@ -85,8 +91,13 @@ export function EditorPane({ session, snapshot, feed, titles, onView }: EditorPa
       )}
       {active?.saveError && (
         <div className="banner error" role="alert" data-testid="save-error">
-          Could not save <code>{active.saveError.path ?? active.article.path}</code>: {active.saveError.message}
-          <button type="button" className="button small" onClick={() => void session.save(active.article.path)}>
+          Could not save <code>{active.saveError.path ?? active.article.path}</code>:{' '}
+          {active.saveError.message}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void session.save(active.article.path)}
+          >
             Try again
           </button>
         </div>
@@ -111,10 +122,40 @@ export function EditorPane({ session, snapshot, feed, titles, onView }: EditorPa
         </div>
       )}
       <StatusBar feed={feed}>
+        <button
+          type="button"
+          className={modes.focus ? 'status-toggle on' : 'status-toggle'}
+          aria-pressed={modes.focus}
+          data-testid="focus-mode-toggle"
+          title="Focus mode: dim everything but the current paragraph"
+          onClick={() => props.onFocusMode(!modes.focus)}
+        >
+          Focus
+        </button>
+        <button
+          type="button"
+          className={modes.typewriter ? 'status-toggle on' : 'status-toggle'}
+          aria-pressed={modes.typewriter}
+          data-testid="typewriter-toggle"
+          title="Typewriter scrolling: keep the current line in the middle"
+          onClick={() => props.onTypewriter(!modes.typewriter)}
+        >
+          Typewriter
+        </button>
         <span
           className={`save-state ${active?.saveError ? 'error' : active?.dirty ? 'dirty' : ''}`}
           data-testid="save-state"
-          data-state={active ? (active.saving ? 'saving' : active.saveError ? 'error' : active.dirty ? 'dirty' : 'saved') : 'none'}
+          data-state={
+            active
+              ? active.saving
+                ? 'saving'
+                : active.saveError
+                  ? 'error'
+                  : active.dirty
+                    ? 'dirty'
+                    : 'saved'
+              : 'none'
+          }
         >
           {saveLabel(active)}
         </span>

@@ -1,4 +1,5 @@
 /** The formatting toolbar above the editor; each button runs the same command as its shortcut. */
+import { openSearchPanel } from '@codemirror/search'
 import type { StateCommand } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
 import {
@@ -40,21 +41,53 @@ const groups: ToolbarItem[][] = [
   ],
   [
     { id: 'bold', label: 'B', title: `Bold (${mod}B)`, command: toggleBold, className: 'tb-bold' },
-    { id: 'italic', label: 'I', title: `Italic (${mod}I)`, command: toggleItalic, className: 'tb-italic' },
-    { id: 'strike', label: 'S', title: `Strikethrough (${mod}Shift+X)`, command: toggleStrikethrough, className: 'tb-strike' },
+    {
+      id: 'italic',
+      label: 'I',
+      title: `Italic (${mod}I)`,
+      command: toggleItalic,
+      className: 'tb-italic',
+    },
+    {
+      id: 'strike',
+      label: 'S',
+      title: `Strikethrough (${mod}Shift+X)`,
+      command: toggleStrikethrough,
+      className: 'tb-strike',
+    },
     { id: 'code', label: '‹›', title: `Inline code (${mod}E)`, command: toggleInlineCode },
     { id: 'link', label: 'Link', title: `Link (${mod}K)`, command: insertLink },
   ],
   [
     { id: 'quote', label: '❝', title: `Quote (${mod}Shift+Q)`, command: toggleQuote },
-    { id: 'bullets', label: '•≡', title: `Bulleted list (${mod}Shift+8)`, command: toggleBulletList },
-    { id: 'numbers', label: '1.', title: `Numbered list (${mod}Shift+7)`, command: toggleOrderedList },
+    {
+      id: 'bullets',
+      label: '•≡',
+      title: `Bulleted list (${mod}Shift+8)`,
+      command: toggleBulletList,
+    },
+    {
+      id: 'numbers',
+      label: '1.',
+      title: `Numbered list (${mod}Shift+7)`,
+      command: toggleOrderedList,
+    },
     { id: 'tasks', label: '☑', title: `Task list (${mod}Shift+9)`, command: toggleTaskList },
   ],
   [
-    { id: 'codeblock', label: '{ }', title: `Code block (${mod}Shift+K)`, command: insertCodeBlock },
+    {
+      id: 'codeblock',
+      label: '{ }',
+      title: `Code block (${mod}Shift+K)`,
+      command: insertCodeBlock,
+    },
     { id: 'table', label: '▦', title: `Table (${mod}Alt+T)`, command: insertTable },
-    { id: 'hr', label: '—', title: `Horizontal rule (${mod}Shift+H)`, command: insertHorizontalRule },
+    {
+      id: 'hr',
+      label: '—',
+      title: `Horizontal rule (${mod}Shift+H)`,
+      command: insertHorizontalRule,
+    },
     { id: 'image', label: 'Image', title: `Image (${mod}Shift+I)`, command: insertImage },
   ],
 ]
@@ -87,6 +120,22 @@ export function FormattingToolbar({ view }: { view: EditorView | null }) {
           ))}
         </div>
       ))}
+      <div className="toolbar-group toolbar-end">
+        <button
+          type="button"
+          className="toolbar-button"
+          title={`Find and replace (${mod}F)`}
+          aria-label="Find and replace"
+          data-testid="format-find"
+          disabled={!view}
+          onMouseDown={(event) => {
+            event.preventDefault()
+            if (view) openSearchPanel(view)
+          }}
+        >
+          Find
+        </button>
+      </div>
     </div>
   )
 }

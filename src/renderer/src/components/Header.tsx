@@ -42,7 +42,12 @@ export function Header(props: HeaderProps) {
         >
           {props.theme === 'dark' ? '☀︎' : '☾'}
         </button>
-        <button type="button" className="button" data-testid="open-folder-button" onClick={props.onOpenFolder}>
+        <button
+          type="button"
+          className="button"
+          data-testid="open-folder-button"
+          onClick={props.onOpenFolder}
+        >
           Open folder…
         </button>
         <button

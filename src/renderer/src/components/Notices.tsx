@@ -16,7 +16,13 @@ export function errorNotice(id: number, error: FolioErrorData): Notice {
 }
 
 /** The notice stack. */
-export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+export function Notices({
+  notices,
+  onDismiss,
+}: {
+  notices: Notice[]
+  onDismiss: (id: number) => void
+}) {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
@@ -35,7 +41,12 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
               </span>
             )}
           </div>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+          <button
+            type="button"
+            className="notice-close"
+            aria-label="Dismiss"
+            onClick={() => onDismiss(notice.id)}
+          >
             ×
           </button>
         </div>

@@ -52,7 +52,12 @@ export function OpenFolderDialog({ initialPath, onOpen, onCancel }: OpenFolderDi
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="button primary" data-testid="open-folder-submit" disabled={busy}>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="open-folder-submit"
+            disabled={busy}
+          >
             {busy ? 'Opening…' : 'Open'}
           </button>
         </div>

@@ -96,7 +96,9 @@ export function PreviewPane({ feed, theme, workspace, appInfo, onController }: P
           sandbox="allow-same-origin"
           hidden={!hasDoc}
         />
-        {!hasDoc && <div className="preview-empty">The preview of the open article appears here.</div>}
+        {!hasDoc && (
+          <div className="preview-empty">The preview of the open article appears here.</div>
+        )}
       </div>
     </section>
   )

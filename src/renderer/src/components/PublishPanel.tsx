@@ -3,7 +3,12 @@
  * change; the author confirms; progress comes from `publishProgress` events.
  */
 import { useEffect, useState } from 'react'
-import type { FolioApi, PublishProgressEvent, PublishReport, WorkspaceInfo } from '../../../core/api'
+import type {
+  FolioApi,
+  PublishProgressEvent,
+  PublishReport,
+  WorkspaceInfo,
+} from '../../../core/api'
 import { toFolioError } from '../../../core/errors'
 import type { FolioErrorData } from '../../../core/errors'
 
@@ -31,7 +36,8 @@ function summary(report: PublishReport): string {
 /** The publish drawer. */
 export function PublishPanel({ api, workspace, onClose, beforePublish }: PublishPanelProps) {
   const [states, setStates] = useState<Record<string, TargetState>>({})
-  const set = (target: string, state: TargetState) => setStates((all) => ({ ...all, [target]: state }))
+  const set = (target: string, state: TargetState) =>
+    setStates((all) => ({ ...all, [target]: state }))
 
   useEffect(
     () =>
@@ -82,7 +88,12 @@ export function PublishPanel({ api, workspace, onClose, beforePublish }: Publish
         const state = states[target.name] ?? { step: 'idle' }
         const busy = state.step === 'checking' || state.step === 'publishing'
         return (
-          <div className="target" key={target.name} data-testid="publish-target" data-target={target.name}>
+          <div
+            className="target"
+            key={target.name}
+            data-testid="publish-target"
+            data-target={target.name}
+          >
             <div className="target-head">
               <div>
                 <div className="target-name">{target.name}</div>
@@ -98,19 +109,30 @@ export function PublishPanel({ api, workspace, onClose, beforePublish }: Publish
                   disabled={busy}
                   onClick={() => void check(target.name)}
                 >
-                  {state.step === 'checking' ? 'Checking…' : state.step === 'publishing' ? 'Publishing…' : 'Publish'}
+                  {state.step === 'checking'
+                    ? 'Checking…'
+                    : state.step === 'publishing'
+                      ? 'Publishing…'
+                      : 'Publish'}
                 </button>
               )}
             </div>
             {state.step === 'confirm' && (
               <div className="target-plan" data-testid="publish-plan">
                 <p>
-                  {state.plan.added.length + state.plan.changed.length + state.plan.removed.length === 0
+                  {state.plan.added.length +
+                    state.plan.changed.length +
+                    state.plan.removed.length ===
+                  0
                     ? 'Everything is already published.'
                     : `This will upload ${summary(state.plan)}.`}
                 </p>
                 <div className="modal-actions">
-                  <button type="button" className="button" onClick={() => set(target.name, { step: 'idle' })}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => set(target.name, { step: 'idle' })}
+                  >
                     Cancel
                   </button>
                   <button
@@ -140,8 +162,8 @@ export function PublishPanel({ api, workspace, onClose, beforePublish }: Publish
             )}
             {state.step === 'done' && (
               <div className="target-result" data-testid="publish-result">
-                Published: {summary(state.report)} in {(state.report.durationMs / 1000).toFixed(1)} s to{' '}
-                <code>{state.report.location}</code>
+                Published: {summary(state.report)} in {(state.report.durationMs / 1000).toFixed(1)}{' '}
+                s to <code>{state.report.location}</code>
               </div>
             )}
             {state.step === 'failed' && (

@@ -10,10 +10,17 @@ import { languages } from '@codemirror/language-data'
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search'
 import { Compartment, EditorState, Prec } from '@codemirror/state'
 import type { Extension } from '@codemirror/state'
-import { EditorView, drawSelection, dropCursor, keymap, rectangularSelection } from '@codemirror/view'
+import {
+  EditorView,
+  drawSelection,
+  dropCursor,
+  keymap,
+  rectangularSelection,
+} from '@codemirror/view'
 import { frontMatterSyntax } from './frontMatterSyntax'
 import { formattingKeymap } from './keymaps/formattingKeymap'
 import { listIndentKeymap } from './keymaps/listIndent'
+import { tableKeymap } from './tableFormat'
 import { editorTheme } from './theme/editorTheme'
 
 /** Holds the Markdown language, swapped for nothing when an article opens as plain text. */
@@ -65,6 +72,7 @@ export function folioEditorExtensions(hooks: EditorHooks, plainText: boolean): E
     ),
     formattingKeymap(),
     listIndentKeymap(),
+    tableKeymap(),
     keymap.of([...closeBracketsKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap]),
     editorTheme(),
     EditorView.updateListener.of(hooks.onUpdate),

@@ -23,5 +23,9 @@ export function countText(text: string, options: { skipFrontMatter?: boolean } =
   const cjkCount = plain.match(cjk)?.length ?? 0
   const words = (plain.replace(cjk, ' ').match(word)?.length ?? 0) + cjkCount
   const characters = body.replace(/\r?\n/g, '').length
-  return { words, characters, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / 230)) }
+  return {
+    words,
+    characters,
+    readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / 230)),
+  }
 }

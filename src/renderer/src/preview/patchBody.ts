@@ -30,7 +30,8 @@ export function patchBody(doc: Document, bodyHtml: string): number {
   for (let n = markers.start.nextSibling; n && n !== markers.end; n = n.nextSibling) current.push(n)
 
   let head = 0
-  while (head < current.length && head < next.length && current[head].isEqualNode(next[head])) head++
+  while (head < current.length && head < next.length && current[head].isEqualNode(next[head]))
+    head++
   let tail = 0
   while (
     tail < current.length - head &&

@@ -56,6 +56,11 @@ export class PreviewController {
     if (!this.inFlight) this.sendPending()
   }
 
+  /** The iframe this controller renders into. */
+  get frameElement(): HTMLIFrameElement {
+    return this.frame
+  }
+
   /** The frame's current document, when it holds a rendered page. */
   get document(): Document | null {
     return this.shell && !this.loading ? this.frame.contentDocument : null
@@ -116,4 +121,3 @@ export class PreviewController {
     this.listener.onFrameLoaded?.(doc)
   }
 }
-

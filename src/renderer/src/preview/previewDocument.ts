@@ -51,5 +51,9 @@ export function composePreviewDocument(pageHtml: string, css: string, assetBase:
 export function fillBody(shell: string, bodyHtml: string): string {
   const at = shell.indexOf(bodySlot)
   if (at < 0) return shell
-  return shell.slice(0, at + bodyStartMarker.length) + bodyHtml + shell.slice(at + bodyStartMarker.length)
+  return (
+    shell.slice(0, at + bodyStartMarker.length) +
+    bodyHtml +
+    shell.slice(at + bodyStartMarker.length)
+  )
 }

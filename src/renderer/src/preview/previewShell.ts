@@ -24,7 +24,11 @@ function stringField(data: Record<string, unknown>, key: string): string | null 
 
 function tagList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter(Boolean)
-  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean)
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
   return []
 }
 
@@ -85,7 +89,8 @@ export function renderPreviewShell(
     page = `<!doctype html><html><head></head><body><main>${bodySlot}</main></body></html>`
   }
   // Themes that inline `site.inlineCss` already carry the stylesheet; others get it here.
-  const css = setting.theme.css && !page.includes(setting.theme.css.slice(0, 200)) ? setting.theme.css : ''
+  const css =
+    setting.theme.css && !page.includes(setting.theme.css.slice(0, 200)) ? setting.theme.css : ''
   cache = { setting, key, shell: composePreviewDocument(page, css, setting.assetBase) }
   if (problem) cache.problem = problem
   return cache

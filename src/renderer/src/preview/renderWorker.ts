@@ -5,24 +5,9 @@
 import { renderMarkdown } from '../../../core/markdown'
 import { previewImageUrl } from './imageUrl'
 import { renderPreviewShell } from './previewShell'
-import type { ThemeBundle } from '../../../core/api'
 import type { PreviewSetting, RenderRequest, RenderResponse } from './renderProtocol'
 
 let setting: PreviewSetting | null = null
-
-/**
- * NOTE: liquidjs's browser build always appends the `.liquid` extension when it looks a file up,
- * so `renderFileSync('layouts/article.liquid')` looks for `layouts/article.liquid.liquid` there
- * (the Node build does not). Aliasing each layout under that name makes the same theme render in
- * both; it is harmless once renderPage passes names without the extension.
- */
-function withBrowserLayoutNames(theme: ThemeBundle): ThemeBundle {
-  const templates: Record<string, string> = { ...theme.templates }
-  for (const [name, text] of Object.entries(theme.templates)) {
-    if (name.endsWith('.liquid')) templates[`${name}.liquid`] ??= text
-  }
-  return { ...theme, templates }
-}
 
 function render(id: number, path: string, text: string): RenderResponse {
   const started = performance.now()
@@ -46,14 +31,21 @@ function render(id: number, path: string, text: string): RenderResponse {
 self.onmessage = (event: MessageEvent<RenderRequest>) => {
   const message = event.data
   if (message.type === 'setting') {
-    setting = { ...message.setting, theme: withBrowserLayoutNames(message.setting.theme) }
+    setting = message.setting
     return
   }
   try {
     self.postMessage(render(message.id, message.path, message.text))
   } catch (err) {
     const problem = err instanceof Error ? err.message : String(err)
-    const failed: RenderResponse = { id: message.id, shell: '', body: '', headings: [], problem, durationMs: 0 }
+    const failed: RenderResponse = {
+      id: message.id,
+      shell: '',
+      body: '',
+      headings: [],
+      problem,
+      durationMs: 0,
+    }
     self.postMessage(failed)
   }
 }

@@ -3,13 +3,21 @@
  * cursor survive switching), saving with the disk version, autosave, conflicts and outside
  * changes. The UI reads it as immutable snapshots (`subscribe`/`getSnapshot`).
  */
-import type { EditorState, StateEffect } from '@codemirror/state'
-import type { EditorView, ViewUpdate } from '@codemirror/view'
-import type { ArticleChangedEvent, ArticleDocument, FolioApi } from '../../../core/api'
+import { EditorSelection, Text } from '@codemirror/state'
+import type { EditorState, StateEffect, TransactionSpec } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import type { ViewUpdate } from '@codemirror/view'
+import type {
+  ArticleChangedEvent,
+  ArticleDocument,
+  FolioApi,
+  JournalEntry,
+} from '../../../core/api'
 import { FolioError, toFolioError } from '../../../core/errors'
 import type { FolioErrorData } from '../../../core/errors'
 import { createArticleEditorState, languageCompartment, markdownSupport } from '../editor/setup'
 import type { Extension } from '@codemirror/state'
+import { articlePathField, setArticlePath } from '../editor/articlePath'
 import { articleSaved, isDirty, openedArticle } from './openArticle'
 import type { OpenArticle } from './openArticle'
 
@@ -49,6 +57,10 @@ export interface SessionOptions {
   onViewUpdate?: (update: ViewUpdate) => void
   /** Delay of autosave after the last keystroke, in ms. */
   autosaveMs?: number
+  /** Delay of the crash journal write after the last keystroke, in ms (default 400). */
+  journalMs?: number
+  /** Called when a background write (the crash journal) fails, so the author hears of it. */
+  onError?: (err: unknown, path: string) => void
 }
 
 interface Tab {
@@ -71,6 +83,7 @@ export class EditorSession {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly saveAgain = new Set<string>()
   private readonly deferredEvents = new Map<string, ArticleChangedEvent>()
+  private readonly journalTimers = new Map<string, ReturnType<typeof setTimeout>>()
 
   constructor(
     private readonly api: FolioApi,
@@ -131,10 +144,13 @@ export class EditorSession {
     },
   }
 
-  private newState(text: string, plainText: boolean): EditorState {
+  private newState(path: string, text: string, plainText: boolean): EditorState {
     return createArticleEditorState(
       text,
-      { ...this.hooks, extra: this.options.extensions?.() ?? [] },
+      {
+        ...this.hooks,
+        extra: [articlePathField.init(() => path), ...(this.options.extensions?.() ?? [])],
+      },
       plainText,
     )
   }
@@ -147,9 +163,43 @@ export class EditorSession {
     tab.state = update.state
     this.options.onViewUpdate?.(update)
     if (!update.docChanged) return
+    this.textChanged(path, tab, wasDirty)
+  }
+
+  private textChanged(path: string, tab: Tab, wasDirty: boolean): void {
     this.scheduleAutosave(path)
-    this.options.onActiveText?.(path, update.state)
+    this.scheduleJournal(path)
+    if (this.active === path) this.options.onActiveText?.(path, tab.state)
     if (wasDirty !== isDirty(tab.article, tab.state.doc)) this.publish()
+  }
+
+  /**
+   * Applies a transaction to an open article, through the view when it is the one shown (so it
+   * is undoable there like typing), and with the same autosave and journal as a keystroke.
+   */
+  update(path: string, spec: TransactionSpec): void {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    if (this.active === path && this.view) {
+      this.view.dispatch(spec)
+      return
+    }
+    const wasDirty = isDirty(tab.article, tab.state.doc)
+    const transaction = tab.state.update(spec)
+    tab.state = transaction.state
+    if (transaction.docChanged) this.textChanged(path, tab, wasDirty)
+  }
+
+  /** Puts the cursor at the start of `line` (1-based) of an open article and scrolls to it. */
+  revealLine(path: string, line: number): void {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    const target = tab.state.doc.line(Math.min(Math.max(1, line), tab.state.doc.lines))
+    this.update(path, {
+      selection: EditorSelection.cursor(target.from),
+      effects: EditorView.scrollIntoView(target.from, { y: 'center' }),
+    })
+    if (this.active === path) this.view?.focus()
   }
 
   // ---------- opening, switching, closing ----------
@@ -166,7 +216,7 @@ export class EditorSession {
   addDocument(doc: ArticleDocument): void {
     this.tabs.set(doc.path, {
       article: openedArticle(doc),
-      state: this.newState(doc.text, doc.error !== undefined),
+      state: this.newState(doc.path, doc.text, doc.error !== undefined),
       scroll: null,
       saving: false,
       saveError: null,
@@ -211,6 +261,8 @@ export class EditorSession {
     this.tabs.delete(path)
     clearTimeout(this.timers.get(path))
     this.timers.delete(path)
+    clearTimeout(this.journalTimers.get(path))
+    this.journalTimers.delete(path)
     this.order = this.order.filter((p) => p !== path)
     if (this.conflict?.path === path) this.conflict = null
     if (this.active === path) {
@@ -266,7 +318,12 @@ export class EditorSession {
         tab.changedOnDisk = false
       } else {
         this.saveAgain.delete(path)
-        this.conflict = { path, mine: text, diskText: result.diskText, diskVersion: result.diskVersion }
+        this.conflict = {
+          path,
+          mine: text,
+          diskText: result.diskText,
+          diskVersion: result.diskVersion,
+        }
       }
     } catch (err) {
       this.saveAgain.delete(path)
@@ -369,7 +426,8 @@ export class EditorSession {
     this.replaceText(current, doc.text)
     const plainBefore = current.article.error !== undefined
     current.article = openedArticle(doc)
-    if (plainBefore !== (doc.error !== undefined)) this.setPlainText(current, doc.error !== undefined)
+    if (plainBefore !== (doc.error !== undefined))
+      this.setPlainText(current, doc.error !== undefined)
     this.publish()
   }
 

@@ -19,7 +19,11 @@ export interface OpenArticle {
 
 /** The OpenArticle for a document just read from (or created on) disk. */
 export function openedArticle(doc: ArticleDocument): OpenArticle {
-  const article: OpenArticle = { path: doc.path, savedDoc: Text.of(doc.text.split(/\r\n?|\n/)), version: doc.version }
+  const article: OpenArticle = {
+    path: doc.path,
+    savedDoc: Text.of(doc.text.split(/\r\n?|\n/)),
+    version: doc.version,
+  }
   return doc.error ? { ...article, error: doc.error } : article
 }
 

@@ -1,5 +1,8 @@
-/** The article list's order: newest first by front matter date, then by file modification time. */
+/** The article list's order: by front matter date (newest first), by title, or by modification. */
 import type { ArticleSummary } from '../../../core/api'
+
+/** The orders the article list offers. */
+export type ArticleOrder = 'date' | 'title' | 'modified'
 
 function dateValue(date: string | null): number {
   if (!date) return Number.NEGATIVE_INFINITY
@@ -7,12 +10,21 @@ function dateValue(date: string | null): number {
   return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value
 }
 
-/** A new array of the articles, newest first; undated articles last, newest file first. */
-export function sortArticles(articles: readonly ArticleSummary[]): ArticleSummary[] {
-  return [...articles].sort(
-    (a, b) =>
-      dateValue(b.date) - dateValue(a.date) ||
-      b.mtimeMs - a.mtimeMs ||
-      a.path.localeCompare(b.path),
-  )
+const comparators: Record<ArticleOrder, (a: ArticleSummary, b: ArticleSummary) => number> = {
+  date: (a, b) => dateValue(b.date) - dateValue(a.date) || b.mtimeMs - a.mtimeMs,
+  title: (a, b) =>
+    (a.title || a.path).localeCompare(b.title || b.path, undefined, { sensitivity: 'base' }),
+  modified: (a, b) => b.mtimeMs - a.mtimeMs,
+}
+
+/**
+ * A new array of the articles in `order`: newest date first (undated last, newest file first),
+ * title A–Z, or most recently modified first. Ties fall back to the path, so the order is stable.
+ */
+export function sortArticles(
+  articles: readonly ArticleSummary[],
+  order: ArticleOrder = 'date',
+): ArticleSummary[] {
+  const compare = comparators[order]
+  return [...articles].sort((a, b) => compare(a, b) || a.path.localeCompare(b.path))
 }

@@ -57,9 +57,5 @@ export const outdentListItem = shiftItems(-1)
 
 /** Tab / Shift-Tab bindings for list items (ahead of the default keymap). */
 export function listIndentKeymap(): Extension {
-  return Prec.high(
-    keymap.of([
-      { key: 'Tab', run: indentListItem, shift: outdentListItem },
-    ]),
-  )
+  return Prec.high(keymap.of([{ key: 'Tab', run: indentListItem, shift: outdentListItem }]))
 }

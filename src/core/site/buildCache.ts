@@ -1,0 +1,183 @@
+/**
+ * The persistent build cache in `<workspace>/.folio/cache`: what the last build was made from and
+ * what it wrote, keyed by content hashes, so a rebuild renders only what changed. Losing or
+ * corrupting the cache only makes the next build slower: every read falls back to "empty".
+ */
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { BuildProblem } from '../api'
+import { toFolioError } from '../errors'
+import type { CachedSource } from './loadSources'
+import { pipelineVersion, type RenderedBody } from './renderBody'
+
+/** What a later build needs to know about a body without reading its HTML. */
+export interface BodyMeta {
+  images: RenderedBody['images']
+  hasMath: boolean
+  /** Hrefs in the body that point into the site (article links to check and rewrite). */
+  links: string[]
+}
+
+/** The small record of the last build, read on every build. */
+export interface BuildState {
+  version: string
+  /** The key of everything the last build was made from; equal key, equal site. */
+  quickKey: string
+  /** First moment a scheduled article goes live (ms), when the site would change by itself. */
+  nextChange: number | null
+  /** Absolute output folder the manifest describes. */
+  outDir: string
+  /** Site file → key of the inputs it was written from. */
+  files: Record<string, string>
+  pages: number
+  problems: BuildProblem[]
+  /** Workspace images the site uses (for the quick key). */
+  images: string[]
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  let text: string
+  try {
+    text = await fs.readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return null
+    throw toFolioError(err, file)
+  }
+  try {
+    return JSON.parse(text) as T
+  } catch (err) {
+    // A torn or foreign cache file is not an error: the build just does the work again.
+    if (err instanceof SyntaxError) return null
+    throw err
+  }
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.writeFile(tmp, JSON.stringify(value))
+  await fs.rename(tmp, file)
+}
+
+/** The cache folder of one workspace; every method is safe to call when the folder is missing. */
+export class BuildCache {
+  private bodyMeta: Record<string, BodyMeta> = {}
+  private texts: Record<string, string> | null = null
+  private readonly newBodies = new Map<string, RenderedBody>()
+  private readonly newTexts = new Map<string, string>()
+
+  private constructor(readonly dir: string | null) {}
+
+  /** Opens the cache in `dir` (absolute), loading its body index; null keeps it in memory only. */
+  static async open(dir: string | null): Promise<BuildCache> {
+    const cache = new BuildCache(dir)
+    if (dir === null) return cache
+    const meta = await readJson<{ version: string; bodies: Record<string, BodyMeta> }>(
+      path.join(dir, 'bodies.json'),
+    )
+    if (meta?.version === pipelineVersion) cache.bodyMeta = meta.bodies
+    return cache
+  }
+
+  /** The state of the last build, or null when there is none (or it is from another version). */
+  static async readState(dir: string): Promise<BuildState | null> {
+    const state = await readJson<BuildState>(path.join(dir, 'build.json'))
+    return state?.version === pipelineVersion ? state : null
+  }
+
+  /** Forgets the last build's state, before an output folder is changed in place. */
+  static async clearState(dir: string): Promise<void> {
+    await fs.rm(path.join(dir, 'build.json'), { force: true })
+  }
+
+  /** Records the state of a finished build. */
+  static async writeState(dir: string, state: BuildState): Promise<void> {
+    await writeJson(path.join(dir, 'build.json'), state)
+  }
+
+  /** The parsed sources of the last build, by workspace path. */
+  static async readSources(dir: string): Promise<Map<string, CachedSource>> {
+    const data = await readJson<{ version: string; sources: [string, CachedSource][] }>(
+      path.join(dir, 'sources.json'),
+    )
+    return new Map(data?.version === pipelineVersion ? data.sources : [])
+  }
+
+  /** Remembers the parsed sources for the next build. */
+  static async writeSources(dir: string, sources: Map<string, CachedSource>): Promise<void> {
+    await writeJson(path.join(dir, 'sources.json'), {
+      version: pipelineVersion,
+      sources: [...sources],
+    })
+  }
+
+  /** What is known about the body with `key`, if it was rendered before. */
+  meta(key: string): BodyMeta | undefined {
+    return Object.hasOwn(this.bodyMeta, key) ? this.bodyMeta[key] : undefined
+  }
+
+  private bodyFile(dir: string, key: string): string {
+    return path.join(dir, 'bodies', key.slice(0, 2), `${key}.json`)
+  }
+
+  /** The rendered body with `key`; null when its file is gone (the caller renders it again). */
+  async body(key: string): Promise<RenderedBody | null> {
+    const fresh = this.newBodies.get(key)
+    if (fresh || this.dir === null) return fresh ?? null
+    return readJson<RenderedBody>(this.bodyFile(this.dir, key))
+  }
+
+  /** Adds a freshly rendered body and its search text. */
+  put(key: string, body: RenderedBody, meta: BodyMeta, text: string): void {
+    this.newBodies.set(key, body)
+    this.bodyMeta[key] = meta
+    this.newTexts.set(key, text)
+  }
+
+  /** The search text of each body in `keys`, from this build or the stored ones. */
+  async textsOf(keys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    const missing = keys.filter((key) => !this.newTexts.has(key))
+    if (missing.length && this.texts === null && this.dir !== null) {
+      const stored = await readJson<{ version: string; texts: Record<string, string> }>(
+        path.join(this.dir, 'texts.json'),
+      )
+      this.texts = stored?.version === pipelineVersion ? stored.texts : {}
+    }
+    for (const key of keys) {
+      const text =
+        this.newTexts.get(key) ??
+        (this.texts && Object.hasOwn(this.texts, key) ? this.texts[key] : undefined)
+      if (text !== undefined) out.set(key, text)
+    }
+    return out
+  }
+
+  /** Writes what this build added, keeping only the bodies in `live` (the others are gone). */
+  async save(live: Set<string>): Promise<void> {
+    const dir = this.dir
+    if (dir === null) return
+    const jobs = [...this.newBodies].map(([key, body]) => [this.bodyFile(dir, key), body] as const)
+    const dirs = new Set(jobs.map(([file]) => path.dirname(file)))
+    await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })))
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const [file, body] = jobs[next++]
+        await fs.writeFile(file, JSON.stringify(body))
+      }
+    }
+    await Promise.all(Array.from({ length: 16 }, worker))
+    const bodies: Record<string, BodyMeta> = {}
+    for (const key of live) if (this.meta(key)) bodies[key] = this.bodyMeta[key]
+    await writeJson(path.join(dir, 'bodies.json'), { version: pipelineVersion, bodies })
+    if (this.newTexts.size) {
+      const all = await this.textsOf([...live])
+      await writeJson(path.join(dir, 'texts.json'), {
+        version: pipelineVersion,
+        texts: Object.fromEntries(all),
+      })
+    }
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Loading the articles and pages a build is made from, reusing the parse of every file whose
+ * size and modification time are what the last build saw (or whose bytes hash the same), so a
+ * rebuild of thousands of articles parses only the ones that changed.
+ */
+import { createHash } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { FolioError, toFolioError } from '../errors'
+import { parseFrontMatter } from '../frontmatter'
+import { findArticleFiles, findPageFiles } from '../workspace/articleFiles'
+import { decodeArticle, maxArticleBytes } from '../workspace/decode'
+import { articleFields } from '../workspace/fields'
+import type { Workspace } from '../workspace'
+import type { SourceArticle } from './buildSite'
+import { newestFirst } from './publishedArticles'
+import { articleKeywords } from './relatedArticles'
+
+/** What the cache remembers of one source file: its stamp, its bytes' hash and its parse. */
+export interface CachedSource {
+  /** `size:mtimeMs`, the cheap test for "unchanged". */
+  stamp: string
+  hash: string
+  article: SourceArticle
+  /** `articleKeywords(article)`, kept so related articles need no re-reading of bodies. */
+  keywords: string[]
+}
+
+/** The loaded sources, and the cache entries to remember for the next build. */
+export interface LoadedSources {
+  articles: SourceArticle[]
+  pages: SourceArticle[]
+  entries: Map<string, CachedSource>
+}
+
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
+
+function parse(ws: Workspace, rel: string, bytes: Buffer): SourceArticle {
+  const parsed = parseFrontMatter(decodeArticle(bytes, rel))
+  const article: SourceArticle = {
+    path: rel,
+    ...articleFields(ws, rel, parsed.data),
+    frontMatter: parsed.data,
+    body: parsed.body,
+    bodyStartLine: parsed.bodyStartLine,
+  }
+  if (parsed.error)
+    article.error = {
+      message: `Front matter of "${rel}": ${parsed.error.message}`,
+      line: parsed.error.line,
+    }
+  return article
+}
+
+function unreadable(ws: Workspace, rel: string, err: unknown): SourceArticle {
+  const error = toFolioError(err, rel)
+  return {
+    path: rel,
+    ...articleFields(ws, rel, {}),
+    frontMatter: {},
+    body: '',
+    bodyStartLine: 1,
+    error: { message: error.message, line: error.line },
+  }
+}
+
+/** A source file and its stamp (`size:mtimeMs`), or the error met while looking at it. */
+export interface SourceStamp {
+  path: string
+  kind: 'article' | 'page'
+  stamp: string
+  size: number
+  error?: unknown
+}
+
+async function stampOf(root: string, rel: string, kind: SourceStamp['kind']): Promise<SourceStamp> {
+  try {
+    const st = await fs.stat(path.join(root, rel))
+    return { path: rel, kind, stamp: `${st.size}:${st.mtimeMs}`, size: st.size }
+  } catch (err) {
+    return { path: rel, kind, stamp: 'error', size: 0, error: err }
+  }
+}
+
+/** Lists the articles and pages of `ws` with their stamps: the cheap look that finds changes. */
+export async function statSources(ws: Workspace): Promise<SourceStamp[]> {
+  const [articleFiles, pageFiles] = await Promise.all([findArticleFiles(ws), findPageFiles(ws)])
+  const files = [
+    ...articleFiles.map((rel) => [rel, 'article'] as const),
+    ...pageFiles.map((rel) => [rel, 'page'] as const),
+  ]
+  return mapLimit(files, 64, ([rel, kind]) => stampOf(ws.root, rel, kind))
+}
+
+async function loadOne(
+  ws: Workspace,
+  source: SourceStamp,
+  previous: Map<string, CachedSource>,
+): Promise<CachedSource | SourceArticle> {
+  const rel = source.path
+  const abs = path.join(ws.root, rel)
+  try {
+    if (source.error) throw source.error
+    const stamp = source.stamp
+    const before = previous.get(rel)
+    if (before && before.stamp === stamp) return before
+    if (source.size > maxArticleBytes)
+      throw new FolioError('too-large', `"${rel}" is over 20 MB; split it to publish it.`, {
+        path: rel,
+      })
+    const bytes = await fs.readFile(abs)
+    const hash = createHash('sha1').update(bytes).digest('hex')
+    if (before && before.hash === hash) return { ...before, stamp }
+    const article = parse(ws, rel, bytes)
+    return { stamp, hash, article, keywords: articleKeywords(article) }
+  } catch (err) {
+    return unreadable(ws, rel, err)
+  }
+}
+
+/**
+ * Loads the articles and pages `stamps` lists, newest first, reusing `previous` parses whose
+ * stamp or content hash still holds.
+ */
+export async function loadSources(
+  ws: Workspace,
+  stamps: SourceStamp[],
+  previous: Map<string, CachedSource>,
+): Promise<LoadedSources> {
+  const entries = new Map<string, CachedSource>()
+  const loaded = await mapLimit(stamps, 32, (stamp) => loadOne(ws, stamp, previous))
+  const articles: SourceArticle[] = []
+  const pages: SourceArticle[] = []
+  loaded.forEach((item, i) => {
+    const article = 'stamp' in item ? item.article : item
+    if ('stamp' in item) entries.set(stamps[i].path, item)
+    ;(stamps[i].kind === 'page' ? pages : articles).push(article)
+  })
+  return { articles: articles.sort(newestFirst), pages: pages.sort(newestFirst), entries }
+}

@@ -1,0 +1,15 @@
+/** A boolean preference of this window, remembered in local storage. */
+import { useState } from 'react'
+
+/** Returns the stored value (or `initial`) and a setter that also stores it. */
+export function usePreference(key: string, initial: boolean): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState<boolean>(() => {
+    const stored = localStorage.getItem(`folio.${key}`)
+    return stored === null ? initial : stored === 'true'
+  })
+  const set = (next: boolean) => {
+    localStorage.setItem(`folio.${key}`, String(next))
+    setValue(next)
+  }
+  return [value, set]
+}

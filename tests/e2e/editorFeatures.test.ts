@@ -1,0 +1,134 @@
+import { mkdir } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createArticle, cursorToEnd, startApp } from './appHarness'
+import type { RunningApp } from './appHarness'
+
+let app: RunningApp
+
+beforeAll(async () => {
+  app = await startApp()
+}, 60_000)
+
+afterAll(async () => {
+  await app?.close()
+})
+
+/** The editor's text as the author sees it, line by line. */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
+}
+
+/** Starts a new article and puts the cursor on an empty line below its front matter. */
+async function freshBody(page: Page, title: string): Promise<void> {
+  await createArticle(page, title)
+  await cursorToEnd(page)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+}
+
+describe('editor features in the browser', () => {
+  it('bolds the selection with Ctrl+B and shows it bold in the preview', async () => {
+    const { page } = app
+    await freshBody(page, 'Bold words')
+    await page.keyboard.type('strong words')
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.press('Control+b')
+    expect(await editorText(page)).toContain('**strong words**')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    await frame.locator('strong', { hasText: 'strong words' }).waitFor()
+  })
+
+  it('continues a list on Enter and nests it on Tab', async () => {
+    const { page } = app
+    await freshBody(page, 'Lists')
+    await page.keyboard.type('- first')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('second')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('nested')
+    const text = await editorText(page)
+    expect(text).toContain('- first\n- second\n  - nested')
+  })
+
+  it('formats a table when Tab moves between cells', async () => {
+    const { page } = app
+    await freshBody(page, 'Tables')
+    await page.keyboard.insertText('| Name | Qty |\n|-|-|\n| Rope')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('12')
+    expect(await editorText(page)).toContain('| Name | Qty |\n| ---- | --- |\n| Rope | 12')
+  })
+
+  it('finds and replaces through the search panel', async () => {
+    const { page } = app
+    await freshBody(page, 'Find and replace')
+    await page.keyboard.type('Rope is rope. Rope!')
+    await page.click('[data-testid=format-find]')
+    await page.fill('.cm-search input[name=search]', 'Rope')
+    await page.fill('.cm-search input[name=replace]', 'Cord')
+    await page.click('.cm-search button[name=replaceAll]')
+    await page.keyboard.press('Escape')
+    // Case-insensitive by default, as in every editor's find panel.
+    expect(await editorText(page)).toContain('Cord is Cord. Cord!')
+  })
+
+  it('switches the preview between phone, tablet and desktop widths', async () => {
+    const { page } = app
+    const width = async () =>
+      (await page.locator('[data-testid=preview-frame]').boundingBox())?.width ?? 0
+    await page.click('[data-testid=preview-width-phone]')
+    expect(Math.round(await width())).toBe(390)
+    await page.click('[data-testid=preview-width-desktop]')
+    expect(await width()).toBeGreaterThan(390)
+  })
+
+  it('moves the cursor to a block clicked in the preview', async () => {
+    const { page } = app
+    await freshBody(page, 'Click to place')
+    await page.keyboard.type('Intro line.\n\nstrong words')
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.press('Control+Home')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    await frame.locator('strong', { hasText: 'strong words' }).click()
+    await page.keyboard.type('X')
+    const lines = await page.locator('[data-testid=editor] .cm-line').allTextContents()
+    expect(lines.some((line) => line.startsWith('X**strong words**'))).toBe(true)
+    await page.keyboard.press('Backspace')
+  })
+
+  it('follows the OS colour scheme and switches by hand (screenshots)', async () => {
+    const { page } = app
+    await mkdir('test-results', { recursive: true })
+    await freshBody(page, 'Colours')
+    await page.keyboard.type('Light and dark.')
+    // Save first: reloading with unsaved edits would (rightly) ask before leaving.
+    await page.keyboard.press('Control+s')
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 5000 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.evaluate(() => localStorage.removeItem('folio.theme'))
+    // Autosave catches up with the other tabs within its delay.
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=editor-tab] .dirty-dot'),
+      null,
+      {
+        timeout: 5000,
+      },
+    )
+    await page.reload()
+    await page.waitForSelector('[data-testid=article-item]', { timeout: 5000 })
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await page.click('[data-testid=article-item] >> text=Welcome to Field Notes')
+    await page
+      .frameLocator('[data-testid=preview-frame]')
+      .locator('h2')
+      .first()
+      .waitFor({ timeout: 5000 })
+    await page.screenshot({ path: 'test-results/theme-light.png' })
+    await page.click('[data-testid=theme-toggle]')
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.screenshot({ path: 'test-results/theme-dark.png' })
+  })
+})

@@ -1,0 +1,222 @@
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildSite, resourcesDir } from '../../../src/core/site'
+import { renderBodies, workerThreshold } from '../../../src/core/site/renderBodies'
+import { renderBody } from '../../../src/core/site/renderBody'
+import { openWorkspace } from '../../../src/core/workspace'
+
+let root: string
+let out: string
+const now = new Date('2025-06-01T00:00:00Z')
+
+function post(title: string, date: string, tags: string[], body: string): string {
+  return `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n\n${body}\n`
+}
+
+beforeEach(async () => {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-cache-'))
+  root = path.join(tmp, 'blog')
+  out = path.join(tmp, 'public')
+  await fs.mkdir(path.join(root, 'posts'), { recursive: true })
+  await fs.writeFile(
+    path.join(root, 'folio.yaml'),
+    'title: Cache Blog\nbaseUrl: https://cache.test/\nauthor: Sam\npageSize: 10\n',
+  )
+  await fs.writeFile(
+    path.join(root, 'posts/alpha.md'),
+    post('Alpha', '2025-01-01', ['sea'], 'Alpha body about the harbour.'),
+  )
+  await fs.writeFile(
+    path.join(root, 'posts/beta.md'),
+    post('Beta', '2025-02-01', ['sea', 'rain'], 'Beta body. See [alpha](alpha.md#top).'),
+  )
+  await fs.writeFile(
+    path.join(root, 'posts/gamma.md'),
+    post('Gamma', '2025-03-01', ['hills'], 'Gamma body about hills.'),
+  )
+})
+
+afterEach(async () => {
+  await fs.rm(path.dirname(root), { recursive: true, force: true })
+})
+
+const build = async () => buildSite(await openWorkspace(root), { outDir: out, now })
+const read = (rel: string) => fs.readFile(path.join(out, rel), 'utf8')
+const exists = (rel: string) =>
+  fs.stat(path.join(out, rel)).then(
+    () => true,
+    () => false,
+  )
+
+/** Modification times of every built file, to see which ones a rebuild rewrote. */
+async function mtimes(): Promise<Map<string, number>> {
+  const entries = await fs.readdir(out, { withFileTypes: true, recursive: true })
+  const result = new Map<string, number>()
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const abs = path.join(entry.parentPath, entry.name)
+    result.set(path.relative(out, abs), (await fs.stat(abs)).mtimeMs)
+  }
+  return result
+}
+
+async function rewritten(before: Map<string, number>): Promise<string[]> {
+  const after = await mtimes()
+  return [...after]
+    .filter(([rel, t]) => before.get(rel) !== t)
+    .map(([rel]) => rel)
+    .sort()
+}
+
+/** Lets the clock move on, so a rewritten file gets a different modification time. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+describe('the build cache', () => {
+  it('rewrites nothing when nothing changed, and reports the same problems', async () => {
+    await fs.writeFile(
+      path.join(root, 'posts/delta.md'),
+      post('Delta', '2025-04-01', [], '![x](gone.png)'),
+    )
+    const first = await build()
+    expect(first.problems).toEqual([expect.objectContaining({ path: 'posts/delta.md', line: 7 })])
+    const before = await mtimes()
+    await tick()
+    const second = await build()
+    expect(await rewritten(before)).toEqual([])
+    expect(second.problems).toEqual(first.problems)
+    expect(second.pages).toBe(first.pages)
+  })
+
+  it('re-renders an edited article and the pages that list it, not the others', async () => {
+    await build()
+    const before = await mtimes()
+    await tick()
+    await fs.writeFile(
+      path.join(root, 'posts/gamma.md'),
+      post('Gamma Renamed', '2025-03-01', ['hills'], 'Gamma body about hills.'),
+    )
+    await build()
+    const changed = await rewritten(before)
+    expect(changed).toContain('gamma/index.html')
+    expect(changed).toContain('index.html')
+    expect(changed).toContain('tags/hills/index.html')
+    expect(changed).toContain('feed.xml')
+    expect(changed).not.toContain('tags/rain/index.html')
+    // Alpha lists Gamma among its related articles, so it changes too; the sea tag does not.
+    expect(changed).not.toContain('tags/sea/index.html')
+    expect(changed).not.toContain('assets/style.css')
+    expect(await read('gamma/index.html')).toContain('Gamma Renamed')
+    expect(await read('index.html')).toContain('Gamma Renamed')
+  })
+
+  it('removes the page of a deleted article and updates its tag pages', async () => {
+    await build()
+    expect(await read('tags/sea/index.html')).toContain('Alpha')
+    await fs.rm(path.join(root, 'posts/alpha.md'))
+    const report = await build()
+    expect(await exists('alpha/index.html')).toBe(false)
+    expect(await read('tags/sea/index.html')).not.toContain('Alpha')
+    // beta links to alpha.md, which is gone: a problem naming the line.
+    expect(report.problems).toEqual([expect.objectContaining({ path: 'posts/beta.md', line: 7 })])
+    expect(report.problems[0].message).toContain('alpha.md')
+  })
+
+  it('re-renders every page when the theme changes', async () => {
+    await build()
+    const theme = path.join(root, 'themes/default')
+    await fs.cp(path.join(resourcesDir(), 'themes/default'), theme, { recursive: true })
+    const footer = path.join(theme, 'partials/footer.liquid')
+    await fs.writeFile(footer, `${await fs.readFile(footer, 'utf8')}\n<p>Theme edit 42</p>\n`)
+    await build()
+    for (const page of [
+      'index.html',
+      'alpha/index.html',
+      'tags/sea/index.html',
+      'archive/index.html',
+    ])
+      expect(await read(page), page).toContain('Theme edit 42')
+  })
+
+  it('re-renders every page when folio.yaml changes', async () => {
+    await build()
+    await fs.writeFile(
+      path.join(root, 'folio.yaml'),
+      'title: Renamed Blog\nbaseUrl: https://cache.test/\nauthor: Sam\npageSize: 10\n',
+    )
+    await build()
+    expect(await read('alpha/index.html')).toContain('Renamed Blog')
+    expect(await read('tags/rain/index.html')).toContain('Renamed Blog')
+  })
+
+  it('rebuilds in full when the output folder was deleted', async () => {
+    await build()
+    await fs.rm(out, { recursive: true })
+    await build()
+    expect(await read('alpha/index.html')).toContain('Alpha body')
+  })
+
+  it('rewrites links to other articles to their pages', async () => {
+    await build()
+    expect(await read('beta/index.html')).toContain('<a href="../alpha/#top">alpha</a>')
+  })
+
+  it('reports a site path no page has, with its line', async () => {
+    await fs.writeFile(
+      path.join(root, 'posts/links.md'),
+      post(
+        'Links',
+        '2025-04-01',
+        [],
+        'Fine: [tags](/tags/sea/).\n\nBroken: [old](/no-such-page/).',
+      ),
+    )
+    const report = await build()
+    expect(report.problems).toEqual([expect.objectContaining({ path: 'posts/links.md', line: 9 })])
+    expect(report.problems[0].message).toContain('/no-such-page/')
+  })
+})
+
+describe('renderBodies', () => {
+  it('renders on worker threads exactly what the main thread renders', async () => {
+    const jobs = Array.from({ length: workerThreshold + 10 }, (_, i) => ({
+      path: `posts/p${i}.md`,
+      slug: `p${i}`,
+      body: `# Title ${i}\n\nSome *text* with ![img](pic${i}.png) and $x^${i}$.\n\n\`\`\`js\nlet a = ${i}\n\`\`\`\n`,
+    }))
+    const results = await renderBodies(jobs)
+    expect(results).toHaveLength(jobs.length)
+    for (const i of [0, 77, jobs.length - 1]) expect(results[i]).toEqual(renderBody(jobs[i]))
+    expect(results[5].html).toContain('src="../media/posts/pic5.png"')
+  })
+})
+
+describe('responsive images', () => {
+  it('writes resized WebP and original-format variants with srcset, size and lazy loading', async () => {
+    const sharp = (await import('sharp')).default
+    await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#3a7' } })
+      .png()
+      .toFile(path.join(root, 'posts/wide.png'))
+    await fs.writeFile(
+      path.join(root, 'posts/pics.md'),
+      post('Pics', '2025-04-01', [], 'A picture:\n\n![Wide view](wide.png)'),
+    )
+    const report = await build()
+    expect(report.problems).toEqual([])
+    const page = await read('pics/index.html')
+    expect(page).toMatch(/<picture><source type="image\/webp" srcset="[^"]*wide-480\.webp 480w/)
+    expect(page).toContain('width="2000" height="1000" loading="lazy"')
+    expect(page).toMatch(/srcset="[^"]*wide-960\.png 960w[^"]*wide\.png 2000w"/)
+    for (const file of [
+      'wide.png',
+      'wide-480.png',
+      'wide-960.png',
+      'wide-1600.webp',
+      'wide.webp',
+    ]) {
+      expect(await exists(`media/posts/${file}`), file).toBe(true)
+    }
+    const small = await sharp(path.join(out, 'media/posts/wide-480.webp')).metadata()
+    expect([small.width, small.height, small.format]).toEqual([480, 240, 'webp'])
+  })
+})
