@@ -6,6 +6,8 @@ import v8 from 'node:v8'
 export interface MemoryUse {
   /** Highest resident set size seen during the work, minus the size before it. */
   peakRssDeltaMiB: number
+  /** Highest resident set size of the whole bench process seen during the work. */
+  peakRssMiB: number
   /** V8 heap in use after the work (with its result still alive), minus before; both after a GC. */
   heapUsedDeltaMiB: number
 }
@@ -37,6 +39,7 @@ export async function measureMemory<T>(
       result,
       memory: {
         peakRssDeltaMiB: mib(peak - before.rss),
+        peakRssMiB: mib(peak),
         heapUsedDeltaMiB: mib(after.heapUsed - before.heapUsed),
       },
     }

@@ -65,6 +65,11 @@ export function typingSpot(text: string): { offset: number; following: string } 
   throw new Error('No plain word to type before in the middle of the article.')
 }
 
+/** What one article gets typed into it: the sentence once with --quick, twice otherwise. */
+function typedText(ctx: BenchContext): string {
+  return sentence.repeat(ctx.quick ? 1 : 2)
+}
+
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   await context.addInitScript({ path: probePath })
@@ -147,11 +152,11 @@ async function measureTyping(
       spot.offset,
     )
     await sleep(500)
+    const typed = typedText(ctx)
     await page.evaluate(
       ([s, f]) => (window as unknown as ProbeWindow).__folioBench.startTyping(s, f),
-      [sentence.repeat(ctx.quick ? 1 : 2), spot.following],
+      [typed, spot.following],
     )
-    const typed = sentence.repeat(ctx.quick ? 1 : 2)
     for (let i = 0; i < typed.length; i++) {
       const started = Date.now()
       await page.keyboard.type(typed[i])
@@ -216,7 +221,7 @@ export const browserSection: BenchSection = {
         chromium: ctx.chromium,
         renderer,
         keyIntervalMs,
-        typed: sentence.repeat(ctx.quick ? 1 : 2).length - warmupKeys,
+        measuredKeysPerArticle: typedText(ctx).length - warmupKeys,
       }
       results.load = await measureLoad(ctx, browser, server.url)
       for (const [i, article] of articles.entries()) {

@@ -47,7 +47,7 @@ async function measureFolio(ctx: BenchContext, fixture: SiteFixture) {
     await work()
     return (performance.now() - started) / 1000
   }
-  ctx.log(`site: Folio cold build ×${coldRuns + 1}`)
+  ctx.log(`site: Folio cold build (1 warm-up + up to ${coldRuns})`)
   const cold = await timeRuns(
     coldRuns,
     1,

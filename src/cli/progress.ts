@@ -12,7 +12,10 @@ function formatBytes(bytes: number): string {
 
 export type ProgressPrinter = (event: PublishProgressEvent) => void
 
-export function progressPrinter(mode: 'json' | 'tty' | 'plain', out: NodeJS.WritableStream): ProgressPrinter {
+export function progressPrinter(
+  mode: 'json' | 'tty' | 'plain',
+  out: NodeJS.WritableStream,
+): ProgressPrinter {
   const started = Date.now()
   let lastPhase = ''
   return (event) => {
@@ -25,7 +28,12 @@ export function progressPrinter(mode: 'json' | 'tty' | 'plain', out: NodeJS.Writ
     const left = speed > 0 ? Math.ceil((event.bytesTotal - event.bytesDone) / speed) : 0
     if (mode === 'tty') {
       const width = 30
-      const ratio = event.bytesTotal > 0 ? event.bytesDone / event.bytesTotal : event.filesTotal > 0 ? event.filesDone / event.filesTotal : 0
+      const ratio =
+        event.bytesTotal > 0
+          ? event.bytesDone / event.bytesTotal
+          : event.filesTotal > 0
+            ? event.filesDone / event.filesTotal
+            : 0
       const filled = Math.round(ratio * width)
       const bar = '#'.repeat(filled) + '-'.repeat(width - filled)
       const line = `${event.phase.padEnd(9)} [${bar}] ${event.filesDone}/${event.filesTotal} files ${formatBytes(event.bytesDone)}/${formatBytes(event.bytesTotal)} ${formatBytes(speed)}/s ${left}s left ${event.currentFile ?? ''}`
@@ -34,7 +42,9 @@ export function progressPrinter(mode: 'json' | 'tty' | 'plain', out: NodeJS.Writ
       return
     }
     if (event.phase !== lastPhase || event.currentFile) {
-      out.write(`${event.phase}: ${event.filesDone}/${event.filesTotal} files, ${formatBytes(event.bytesDone)}${event.currentFile ? ` ${event.currentFile}` : ''}\n`)
+      out.write(
+        `${event.phase}: ${event.filesDone}/${event.filesTotal} files, ${formatBytes(event.bytesDone)}${event.currentFile ? ` ${event.currentFile}` : ''}\n`,
+      )
     }
     lastPhase = event.phase
   }

@@ -25,14 +25,18 @@ export interface SiteServerOptions {
 }
 
 /** Builds the site into `.folio/serve`, serves it and rebuilds on every change in the workspace. */
-export async function serveSite(ws: Workspace, options: SiteServerOptions = {}): Promise<SiteServer> {
+export async function serveSite(
+  ws: Workspace,
+  options: SiteServerOptions = {},
+): Promise<SiteServer> {
   const outDir = join(ws.root, '.folio', 'serve')
   const log = options.log ?? (() => undefined)
   const clients = new Set<ServerResponse>()
 
   async function rebuild(): Promise<void> {
     const report = await buildSite(ws, { outDir, drafts: options.drafts })
-    for (const problem of report.problems) log(`${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
+    for (const problem of report.problems)
+      log(`${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
     log(`built ${report.pages} pages in ${report.durationMs} ms`)
     for (const client of clients) client.write('event: reload\ndata: {}\n\n')
   }
@@ -57,8 +61,13 @@ export async function serveSite(ws: Workspace, options: SiteServerOptions = {}):
       const { readFile } = await import('node:fs/promises')
       try {
         const html = await readFile(file, 'utf8')
-        const body = html.includes('</body>') ? html.replace('</body>', `${reloadScript}</body>`) : html + reloadScript
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        const body = html.includes('</body>')
+          ? html.replace('</body>', `${reloadScript}</body>`)
+          : html + reloadScript
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        })
         res.end(body)
         return
       } catch (err) {
@@ -91,7 +100,9 @@ export async function serveSite(ws: Workspace, options: SiteServerOptions = {}):
     // NOTE: bursts of events (a save, a git pull) are coalesced into one rebuild, and rebuilds
     // are chained so two never write the output folder at once.
     pending = setTimeout(() => {
-      building = building.then(rebuild).catch((err: unknown) => log(`build failed: ${(err as Error).message}`))
+      building = building
+        .then(rebuild)
+        .catch((err: unknown) => log(`build failed: ${(err as Error).message}`))
     }, 150)
   })
 

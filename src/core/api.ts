@@ -257,9 +257,17 @@ export const apiInputs = {
     .strict(),
   listAssetUsage: z.object({}).strict(),
   searchArticles: z.object({ query: z.string().max(500) }).strict(),
+  /** The desktop spell checker's languages (BCP 47 tags); empty: the system's default. */
+  setSpellCheckLanguages: z
+    .object({ languages: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(5) })
+    .strict(),
   /** Stores a publish target's secret (password, token, key) in the OS keychain (desktop only). */
   setSecret: z
-    .object({ target: z.string().min(1).max(200), key: z.string().min(1).max(100), value: z.string().max(65536) })
+    .object({
+      target: z.string().min(1).max(200),
+      key: z.string().min(1).max(100),
+      value: z.string().max(65536),
+    })
     .strict(),
 } as const
 
@@ -297,6 +305,8 @@ export interface ApiOutputs {
   listAssetUsage: AssetUsage
   /** Paths of the articles whose title, tags or body contain every word of the query. */
   searchArticles: string[]
+  /** Whether the languages were applied (false in the web mode: the browser's checker is used). */
+  setSpellCheckLanguages: { applied: boolean; unavailable: string[] }
 }
 
 /** The API as the renderer sees it: one async function per method, plus event subscription. */

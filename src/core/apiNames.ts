@@ -31,6 +31,7 @@ export const apiMethodNames = [
   'importAsset',
   'listAssetUsage',
   'searchArticles',
+  'setSpellCheckLanguages',
 ] as const
 
 export const eventNames = ['articleChanged', 'publishProgress', 'workspaceOpened'] as const

@@ -28,7 +28,11 @@ export function handleAssetProtocol(service: FolioService): void {
       const response = await net.fetch(pathToFileURL(file).toString())
       const headers = new Headers(response.headers)
       headers.set('X-Content-Type-Options', 'nosniff')
-      if (rel.toLowerCase().endsWith('.svg')) headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      if (rel.toLowerCase().endsWith('.svg'))
+        headers.set(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        )
       return new Response(response.body, { status: response.status, headers })
     } catch (err) {
       return new Response(err instanceof Error ? err.message : 'Forbidden', { status: 403 })

@@ -3,7 +3,7 @@
  * protocol; every FolioApi request arrives on one IPC channel, is checked to come from the app's
  * own main frame, and is handed to the service, which validates the arguments and calls the core.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { envSecretSource } from '../core/publish'
 import { createFolioService, type FolioService } from '../core/service'
@@ -17,7 +17,9 @@ import { applyContentSecurityPolicy, createMainWindow, isAppUrl } from './window
 registerAssetScheme()
 app.enableSandbox()
 
-const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
+const resourcesDir = app.isPackaged
+  ? join(process.resourcesPath, 'resources')
+  : join(__dirname, '../../resources')
 const settingsFile = () => join(app.getPath('userData'), 'settings.json')
 
 let mainWindow: BrowserWindow | null = null
@@ -26,16 +28,21 @@ function fromOwnWindow(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   return Boolean(
     mainWindow &&
-      frame &&
-      event.sender === mainWindow.webContents &&
-      frame === mainWindow.webContents.mainFrame &&
-      isAppUrl(frame.url),
+    frame &&
+    event.sender === mainWindow.webContents &&
+    frame === mainWindow.webContents.mainFrame &&
+    isAppUrl(frame.url),
   )
 }
 
 async function chooseFolder(): Promise<string | null> {
-  const options = { title: 'Open a blog folder', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  const options = {
+    title: 'Open a blog folder',
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+  }
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }
 
@@ -51,7 +58,10 @@ async function main(): Promise<void> {
   await app.whenReady()
   setResourcesDir(resourcesDir)
   applyContentSecurityPolicy()
-  const secrets = keychainSecrets(join(app.getPath('userData'), 'secrets.json'), envSecretSource(process.env))
+  const secrets = keychainSecrets(
+    join(app.getPath('userData'), 'secrets.json'),
+    envSecretSource(process.env),
+  )
   const service = createFolioService({
     mode: 'desktop',
     version: app.getVersion(),
@@ -60,16 +70,30 @@ async function main(): Promise<void> {
     secrets: secrets.source,
     storeSecret: secrets.store,
     moveToOsTrash: (path) => shell.trashItem(path),
+    setSpellCheckLanguages: (languages) => {
+      const available = session.defaultSession.availableSpellCheckerLanguages
+      // macOS uses the system checker, which picks the language itself.
+      if (process.platform === 'darwin') return []
+      const usable = languages.filter((language) => available.includes(language))
+      session.defaultSession.setSpellCheckerLanguages(usable.length ? usable : [app.getLocale()])
+      return languages.filter((language) => !available.includes(language))
+    },
     onWorkspaceOpened: (root) => writeAppSettings(settingsFile(), { lastWorkspace: root }),
   })
   handleAssetProtocol(service)
 
   ipcMain.handle('folio:call', async (event, method: unknown, input: unknown) => {
     if (!fromOwnWindow(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Request from an unknown frame refused.' } }
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Request from an unknown frame refused.' },
+      }
     }
     if (typeof method !== 'string') {
-      return { ok: false, error: { code: 'invalid-argument', message: 'Request name must be a string.' } }
+      return {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Request name must be a string.' },
+      }
     }
     return service.call(method, input)
   })

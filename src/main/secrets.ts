@@ -35,7 +35,11 @@ export function keychainSecrets(file: string, fromEnv: SecretSource) {
   }
   async function store(target: string, key: string, value: string): Promise<void> {
     if (!safeStorage.isEncryptionAvailable()) {
-      throw new FolioError('unsupported', 'The system keychain is not available, so the secret was not stored.', { path: target })
+      throw new FolioError(
+        'unsupported',
+        'The system keychain is not available, so the secret was not stored.',
+        { path: target },
+      )
     }
     const secrets = await readSecretFile(file)
     secrets[secretId(target, key)] = safeStorage.encryptString(value).toString('base64')

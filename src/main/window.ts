@@ -18,7 +18,11 @@ export function isAppUrl(url: string): boolean {
   const base = new URL(rendererUrl())
   try {
     const candidate = new URL(url)
-    return candidate.protocol === base.protocol && candidate.host === base.host && candidate.pathname === base.pathname
+    return (
+      candidate.protocol === base.protocol &&
+      candidate.host === base.host &&
+      candidate.pathname === base.pathname
+    )
   } catch (err) {
     if (err instanceof TypeError) return false
     throw err
@@ -27,11 +31,16 @@ export function isAppUrl(url: string): boolean {
 
 export function applyContentSecurityPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    const csp = rendererCsp.replace("img-src 'self' data: blob:", "img-src 'self' data: blob: folio-asset:")
+    const csp = rendererCsp.replace(
+      "img-src 'self' data: blob:",
+      "img-src 'self' data: blob: folio-asset:",
+    )
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
   // The renderer never needs camera, microphone, geolocation or notifications.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
 }
 
 export function createMainWindow(): BrowserWindow {

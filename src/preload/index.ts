@@ -11,7 +11,8 @@ for (const method of apiMethodNames) {
   bridge[method] = (input: unknown) => ipcRenderer.invoke('folio:call', method, input ?? {})
 }
 bridge.on = (event: FolioEventName, listener: (payload: unknown) => void) => {
-  if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event "${String(event)}".`)
+  if (!(eventNames as readonly string[]).includes(event))
+    throw new Error(`Unknown event "${String(event)}".`)
   const wrapped = (_event: unknown, name: unknown, payload: unknown) => {
     if (name === event) listener(payload)
   }

@@ -32,7 +32,12 @@ function cookieToken(header: string | undefined): string | undefined {
 }
 
 /** Decides whether a request may be served; `port` is the port this server listens on. */
-export function checkRequest(req: IncomingMessage, url: URL, token: string, port: number): GuardVerdict {
+export function checkRequest(
+  req: IncomingMessage,
+  url: URL,
+  token: string,
+  port: number,
+): GuardVerdict {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
   if (!allowedHosts.includes(req.headers.host ?? '')) {
     return { ok: false, status: 403, reason: 'Foreign Host header.' }
@@ -50,5 +55,9 @@ export function checkRequest(req: IncomingMessage, url: URL, token: string, port
   for (const [candidate, fromQuery] of candidates) {
     if (candidate && sameToken(candidate, token)) return { ok: true, fromQuery }
   }
-  return { ok: false, status: 401, reason: 'Missing or wrong token: open the URL printed by `npm run web`.' }
+  return {
+    ok: false,
+    status: 401,
+    reason: 'Missing or wrong token: open the URL printed by `npm run web`.',
+  }
 }

@@ -102,7 +102,11 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length)
       if (method === 'events' && req.method === 'GET') {
-        res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
+        res.writeHead(200, {
+          ...baseHeaders,
+          'Content-Type': 'text/event-stream',
+          Connection: 'keep-alive',
+        })
         res.write(': connected\n\n')
         streams.add(res)
         req.on('close', () => streams.delete(res))
@@ -117,16 +121,24 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         const body = await readBody(req)
         input = body ? JSON.parse(body) : {}
       } catch (err) {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `Unreadable request: ${(err as Error).message}` } })
+        return sendJson(res, 400, {
+          ok: false,
+          error: {
+            code: 'invalid-argument',
+            message: `Unreadable request: ${(err as Error).message}`,
+          },
+        })
       }
       return sendJson(res, 200, await service.call(method, input))
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed.')
 
     if (url.pathname.startsWith('/workspace-file/')) {
       const rel = decodeURIComponent(url.pathname.slice('/workspace-file/'.length))
-      if (!isServableAsset(rel)) return sendText(res, 403, 'Only images, media and fonts are served from the workspace.')
+      if (!isServableAsset(rel))
+        return sendText(res, 403, 'Only images, media and fonts are served from the workspace.')
       try {
         const file = await service.resolveWorkspaceFile(rel)
         if (await sendFile(res, file)) return
@@ -138,10 +150,17 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
 
     const path = url.pathname === '/' ? '/index.html' : url.pathname
     const file = fileInside(rendererDir, path)
-    const headers: Record<string, string> = { 'Content-Security-Policy': rendererCsp, ...(cookie ?? {}) }
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': rendererCsp,
+      ...(cookie ?? {}),
+    }
     if (file && (await sendFile(res, file, headers))) return
     if (path === '/index.html') {
-      return sendText(res, 500, `The renderer is not built: run "npm run build" (looked in ${rendererDir}).`)
+      return sendText(
+        res,
+        500,
+        `The renderer is not built: run "npm run build" (looked in ${rendererDir}).`,
+      )
     }
     return sendText(res, 404, 'Not found.')
   }

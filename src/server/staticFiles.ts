@@ -26,8 +26,24 @@ export const rendererCsp = [
 
 /** Extensions a preview may load from the workspace: images, media and fonts, never documents. */
 const assetTypes = new Set([
-  '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.ico', '.bmp',
-  '.mp4', '.webm', '.mp3', '.ogg', '.wav', '.woff', '.woff2', '.ttf', '.otf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.avif',
+  '.svg',
+  '.ico',
+  '.bmp',
+  '.mp4',
+  '.webm',
+  '.mp3',
+  '.ogg',
+  '.wav',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.otf',
 ])
 
 export function isServableAsset(path: string): boolean {
@@ -42,19 +58,30 @@ export const baseHeaders = {
 }
 
 /** Streams `file` with its content type; SVGs are sandboxed so script inside them cannot run. */
-export async function sendFile(res: ServerResponse, file: string, extraHeaders: Record<string, string> = {}): Promise<boolean> {
+export async function sendFile(
+  res: ServerResponse,
+  file: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<boolean> {
   try {
     const info = await stat(file)
     if (!info.isFile()) return false
     const type = mime.getType(file) ?? 'application/octet-stream'
-    const headers: Record<string, string | number> = { ...baseHeaders, 'Content-Type': type, 'Content-Length': info.size, ...extraHeaders }
-    if (type === 'image/svg+xml') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    const headers: Record<string, string | number> = {
+      ...baseHeaders,
+      'Content-Type': type,
+      'Content-Length': info.size,
+      ...extraHeaders,
+    }
+    if (type === 'image/svg+xml')
+      headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     res.writeHead(200, headers)
     createReadStream(file).pipe(res)
     return true
   } catch (err) {
     // A missing file is answered with 404 by the caller; anything else is a real failure.
-    if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes((err as { code?: string }).code ?? '')) return false
+    if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes((err as { code?: string }).code ?? ''))
+      return false
     throw err
   }
 }

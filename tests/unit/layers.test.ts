@@ -12,9 +12,11 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 function imports(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => match[1] ?? match[2],
-  )
+  return [
+    ...text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((match) => match[1] ?? match[2])
 }
 
 describe('architecture layers', () => {
@@ -22,7 +24,11 @@ describe('architecture layers', () => {
     const offenders: string[] = []
     for (const file of await sourceFiles(join(root, 'src/core'))) {
       for (const spec of imports(await readFile(file, 'utf8'))) {
-        if (/^(electron|react|react-dom)(\/|$)|^@codemirror\/|\/(main|preload|renderer|server|cli)\//.test(spec)) {
+        if (
+          /^(electron|react|react-dom)(\/|$)|^@codemirror\/|\/(main|preload|renderer|server|cli)\//.test(
+            spec,
+          )
+        ) {
           offenders.push(`${relative(root, file)} imports ${spec}`)
         }
       }
@@ -41,7 +47,8 @@ describe('architecture layers', () => {
     const offenders: string[] = []
     for (const file of files) {
       for (const spec of imports(await readFile(file, 'utf8'))) {
-        if (/^node:|^(fs|path|os|child_process|crypto|worker_threads)$/.test(spec)) offenders.push(`${relative(root, file)} imports ${spec}`)
+        if (/^node:|^(fs|path|os|child_process|crypto|worker_threads)$/.test(spec))
+          offenders.push(`${relative(root, file)} imports ${spec}`)
       }
     }
     expect(offenders).toEqual([])
@@ -52,10 +59,16 @@ describe('architecture layers', () => {
     for (const file of await sourceFiles(join(root, 'src/renderer'))) {
       for (const spec of imports(await readFile(file, 'utf8'))) {
         const core = spec.match(/\/core\/(.+)$/)
-        if (core && !/^(api|errors|apiNames)(\.ts)?$|^(markdown|frontmatter)(\/|$)|^site\/render(\/|$)/.test(core[1])) {
+        if (
+          core &&
+          !/^(api|errors|apiNames)(\.ts)?$|^(markdown|frontmatter)(\/|$)|^site\/render(\/|$)/.test(
+            core[1],
+          )
+        ) {
           offenders.push(`${relative(root, file)} imports ${spec}`)
         }
-        if (/^node:|^electron$/.test(spec)) offenders.push(`${relative(root, file)} imports ${spec}`)
+        if (/^node:|^electron$/.test(spec))
+          offenders.push(`${relative(root, file)} imports ${spec}`)
       }
     }
     expect(offenders).toEqual([])

@@ -17,11 +17,18 @@ export function registerBuild(program: Command): void {
       const outDir = options.out ? resolve(options.out) : join(ws.root, 'public')
       const report = await buildSite(ws, { outDir, drafts: options.drafts })
       for (const problem of report.problems) {
-        process.stderr.write(`${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`)
+        process.stderr.write(
+          `${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`,
+        )
       }
-      process.stdout.write(`Built ${report.pages} pages (${report.files} files) into ${report.outDir} in ${report.durationMs} ms\n`)
+      process.stdout.write(
+        `Built ${report.pages} pages (${report.files} files) into ${report.outDir} in ${report.durationMs} ms\n`,
+      )
       if (report.problems.length > 0) {
-        throw new FolioError('build-failed', `The build found ${report.problems.length} problem(s); everything else was built.`)
+        throw new FolioError(
+          'build-failed',
+          `The build found ${report.problems.length} problem(s); everything else was built.`,
+        )
       }
     })
 }

@@ -18,7 +18,10 @@ export function registerList(program: Command): void {
         return
       }
       for (const article of articles) {
-        const flags = [article.draft ? 'draft' : '', article.error ? `error: ${article.error.message}` : '']
+        const flags = [
+          article.draft ? 'draft' : '',
+          article.error ? `error: ${article.error.message}` : '',
+        ]
           .filter(Boolean)
           .join(', ')
         const tags = article.tags.length ? ` #${article.tags.join(' #')}` : ''

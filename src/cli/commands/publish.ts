@@ -22,13 +22,20 @@ function chooseTarget(ws: Workspace, name: string | undefined): string {
   const names = ws.config.publish.map((target) => target.name)
   if (name) {
     if (!names.includes(name)) {
-      throw new FolioError('not-found', `There is no publish target "${name}" in folio.yaml (targets: ${names.join(', ') || 'none'}).`)
+      throw new FolioError(
+        'not-found',
+        `There is no publish target "${name}" in folio.yaml (targets: ${names.join(', ') || 'none'}).`,
+      )
     }
     return name
   }
   if (names.length === 1) return names[0]
-  if (names.length === 0) throw new FolioError('config', 'folio.yaml has no publish targets; add one under "publish:".')
-  throw new FolioError('invalid-argument', `Choose a target with --target (one of: ${names.join(', ')}).`)
+  if (names.length === 0)
+    throw new FolioError('config', 'folio.yaml has no publish targets; add one under "publish:".')
+  throw new FolioError(
+    'invalid-argument',
+    `Choose a target with --target (one of: ${names.join(', ')}).`,
+  )
 }
 
 export function registerPublish(program: Command): void {
@@ -47,9 +54,14 @@ export function registerPublish(program: Command): void {
       const build = await buildSite(ws, { outDir: siteDir })
       if (build.problems.length > 0) {
         for (const problem of build.problems) {
-          process.stderr.write(`${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`)
+          process.stderr.write(
+            `${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`,
+          )
         }
-        throw new FolioError('build-failed', `The build found ${build.problems.length} problem(s), so nothing was published.`)
+        throw new FolioError(
+          'build-failed',
+          `The build found ${build.problems.length} problem(s), so nothing was published.`,
+        )
       }
       const mode = options.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain'
       const report = await publishSite(ws, target, {

@@ -7,10 +7,18 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { envSecretSource } from '../../core/publish'
-import { ensureSampleWorkspace, readAppSettings, writeAppSettings } from '../../core/service/firstRun'
+import {
+  ensureSampleWorkspace,
+  readAppSettings,
+  writeAppSettings,
+} from '../../core/service/firstRun'
 import { startWebServer } from '../../server'
 
-const settingsFile = join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'folio', 'settings.json')
+const settingsFile = join(
+  process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'),
+  'folio',
+  'settings.json',
+)
 const sampleDir = fileURLToPath(new URL('../../../resources/sample', import.meta.url))
 
 async function defaultWorkspace(): Promise<string> {

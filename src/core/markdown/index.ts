@@ -7,3 +7,9 @@ export type { Heading } from './rehypeHeadingList'
 export type { ImageReference } from './rehypeImageUrls'
 export { isRelativeUrl } from './rehypeImageUrls'
 export { sanitizeSchema, isAllowedImageDataUrl } from './sanitizeSchema'
+export { splitBlocks, type MarkdownBlock } from './splitBlocks'
+export {
+  createIncrementalRenderer,
+  type IncrementalRender,
+  type IncrementalRenderer,
+} from './incrementalRenderer'

@@ -3,24 +3,11 @@
  */
 import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FolioErrorCode } from '../errors'
 import { toFolioError } from '../errors'
 import type { Workspace } from '../workspace'
 import { publishStateDir } from './manifest'
-
-/** One recorded publish: when, where, how many files, and how it ended. */
-export interface PublishHistoryEntry {
-  /** ISO date-time when the publish started. */
-  at: string
-  target: string
-  result: 'ok' | 'failed' | 'cancelled'
-  added: number
-  changed: number
-  removed: number
-  bytes: number
-  durationMs: number
-  error?: { code: FolioErrorCode; message: string; path?: string }
-}
+import type { PublishHistoryEntry } from '../api'
+export type { PublishHistoryEntry }
 
 function historyFile(root: string): string {
   return join(publishStateDir(root), 'history.jsonl')

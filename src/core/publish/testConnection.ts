@@ -9,14 +9,8 @@ import type { PublishTarget } from './publishTarget'
 import type { SecretSource } from './secretSource'
 import { findTargetConfig } from './publishSite'
 import { isTransientError } from './retry'
-
-/** What a successful connection test saw. */
-export interface ConnectionTestResult {
-  target: string
-  location: string
-  /** Files now on the remote, when the target can list them. */
-  remoteFiles: number | null
-}
+import type { ConnectionTestResult } from '../api'
+export type { ConnectionTestResult }
 
 /**
  * Connects to the named target and lists it, then disconnects. Resolves what it saw; fails with the

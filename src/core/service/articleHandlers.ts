@@ -92,7 +92,9 @@ export function articleHandlers({ host, workspace }: HandlerContext): ArticleHan
     importAsset: async ({ path, fileName, base64 }) => {
       const bytes = Buffer.from(base64, 'base64')
       if (bytes.length > maxAssetBytes) {
-        throw new FolioError('too-large', `"${fileName}" is larger than 50 MB and was not added.`, { path })
+        throw new FolioError('too-large', `"${fileName}" is larger than 50 MB and was not added.`, {
+          path,
+        })
       }
       return importAsset(workspace(), path, fileName, bytes)
     },

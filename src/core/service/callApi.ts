@@ -10,9 +10,16 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiInputs, name)
 }
 
-export async function callApi(handlers: Handlers, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function callApi(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
-    return { ok: false, error: new FolioError('invalid-argument', `Unknown request "${method}".`).toJSON() }
+    return {
+      ok: false,
+      error: new FolioError('invalid-argument', `Unknown request "${method}".`).toJSON(),
+    }
   }
   const parsed = apiInputs[method].safeParse(rawInput ?? {})
   if (!parsed.success) {
@@ -20,7 +27,10 @@ export async function callApi(handlers: Handlers, method: string, rawInput: unkn
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
     return {
       ok: false,
-      error: new FolioError('invalid-argument', `Invalid arguments for ${method}${where}: ${issue?.message ?? 'rejected'}.`).toJSON(),
+      error: new FolioError(
+        'invalid-argument',
+        `Invalid arguments for ${method}${where}: ${issue?.message ?? 'rejected'}.`,
+      ).toJSON(),
     }
   }
   try {

@@ -23,6 +23,8 @@ export interface ServiceHost {
   storeSecret?: (target: string, key: string, value: string) => Promise<void>
   /** Moves an absolute path to the OS trash (desktop); without it, `.folio/trash` is used. */
   moveToOsTrash?: (absolutePath: string) => Promise<void>
+  /** Sets the spell checker's languages; returns those it does not have. Desktop only. */
+  setSpellCheckLanguages?: (languages: string[]) => string[]
   emit: EventSink
   /** Called after a workspace opened, so the door can remember it for the next start. */
   onWorkspaceOpened?: (root: string) => Promise<void>

@@ -12,7 +12,10 @@ export const sampleFolderName = 'Folio Sample Blog'
  * Returns the folder of the user's copy of the sample blog under `documentsDir`, copying it from
  * `sampleDir` when it does not exist yet. An existing copy is never overwritten.
  */
-export async function ensureSampleWorkspace(documentsDir: string, sampleDir: string): Promise<string> {
+export async function ensureSampleWorkspace(
+  documentsDir: string,
+  sampleDir: string,
+): Promise<string> {
   const target = join(documentsDir, sampleFolderName)
   try {
     await stat(target)

@@ -69,12 +69,19 @@ export function createHandlers(host: ServiceHost): HandlerTable {
     openWorkspace: async ({ path }) => open(path),
     chooseWorkspace: async () => {
       if (!host.chooseFolder) {
-        throw new FolioError('unsupported', 'This window cannot show a folder picker; type the folder path instead.')
+        throw new FolioError(
+          'unsupported',
+          'This window cannot show a folder picker; type the folder path instead.',
+        )
       }
       const path = await host.chooseFolder()
       return path ? open(path) : null
     },
     getTheme: async () => loadTheme(context.workspace()),
+    setSpellCheckLanguages: async ({ languages }) => {
+      if (!host.setSpellCheckLanguages) return { applied: false, unavailable: [] }
+      return { applied: true, unavailable: host.setSpellCheckLanguages(languages) }
+    },
     ...articleHandlers(context),
     ...publishHandlers(context),
   }

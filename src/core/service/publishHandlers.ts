@@ -15,7 +15,12 @@ import type { HandlerContext, Handlers } from './context'
 
 type PublishHandlers = Pick<
   Handlers,
-  'buildSite' | 'publishSite' | 'cancelPublish' | 'testConnection' | 'getPublishHistory' | 'setSecret'
+  | 'buildSite'
+  | 'publishSite'
+  | 'cancelPublish'
+  | 'testConnection'
+  | 'getPublishHistory'
+  | 'setSecret'
 >
 
 /** Where a publish builds the site before uploading it: inside the workspace's private folder. */
@@ -26,7 +31,9 @@ export function publishBuildDir(ws: Workspace): string {
 function targetConfig(ws: Workspace, target: string) {
   const config = ws.config.publish.find((entry) => entry.name === target)
   if (!config) {
-    throw new FolioError('not-found', `There is no publish target named "${target}".`, { path: target })
+    throw new FolioError('not-found', `There is no publish target named "${target}".`, {
+      path: target,
+    })
   }
   return config
 }
@@ -35,7 +42,14 @@ export function publishHandlers({ host, workspace }: HandlerContext): PublishHan
   const running = new Map<string, AbortController>()
 
   function announce(target: string, phase: PublishProgressEvent['phase']): void {
-    host.emit('publishProgress', { target, phase, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 })
+    host.emit('publishProgress', {
+      target,
+      phase,
+      filesDone: 0,
+      filesTotal: 0,
+      bytesDone: 0,
+      bytesTotal: 0,
+    })
   }
 
   return {
@@ -48,7 +62,9 @@ export function publishHandlers({ host, workspace }: HandlerContext): PublishHan
       const ws = workspace()
       targetConfig(ws, target)
       if (running.has(target)) {
-        throw new FolioError('invalid-argument', `A publish to "${target}" is already running.`, { path: target })
+        throw new FolioError('invalid-argument', `A publish to "${target}" is already running.`, {
+          path: target,
+        })
       }
       const controller = new AbortController()
       running.set(target, controller)
@@ -92,7 +108,11 @@ export function publishHandlers({ host, workspace }: HandlerContext): PublishHan
     setSecret: async ({ target, key, value }) => {
       const config = targetConfig(workspace(), target)
       if (!(secretKeysByType[config.type] ?? []).includes(key)) {
-        throw new FolioError('invalid-argument', `A ${config.type} target has no secret named "${key}".`, { path: target })
+        throw new FolioError(
+          'invalid-argument',
+          `A ${config.type} target has no secret named "${key}".`,
+          { path: target },
+        )
       }
       if (!host.storeSecret) {
         throw new FolioError(

@@ -8,7 +8,9 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { BuildProblem } from '../api'
 import { toFolioError } from '../errors'
+import { readShards, writeShards } from './cacheShards'
 import type { CachedSource } from './loadSources'
+import type { RelatedRecord } from './relatedSince'
 import { pipelineVersion, type RenderedBody } from './renderBody'
 
 /** What a later build needs to know about a body without reading its HTML. */
@@ -63,7 +65,7 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 /** The cache folder of one workspace; every method is safe to call when the folder is missing. */
 export class BuildCache {
   private bodyMeta: Record<string, BodyMeta> = {}
-  private texts: Record<string, string> | null = null
+  private texts: Map<string, string> | null = null
   private readonly newBodies = new Map<string, RenderedBody>()
   private readonly newTexts = new Map<string, string>()
 
@@ -98,18 +100,34 @@ export class BuildCache {
 
   /** The parsed sources of the last build, by workspace path. */
   static async readSources(dir: string): Promise<Map<string, CachedSource>> {
-    const data = await readJson<{ version: string; sources: [string, CachedSource][] }>(
-      path.join(dir, 'sources.json'),
-    )
-    return new Map(data?.version === pipelineVersion ? data.sources : [])
+    return readShards<CachedSource>(dir, 'sources', pipelineVersion)
   }
 
-  /** Remembers the parsed sources for the next build. */
-  static async writeSources(dir: string, sources: Map<string, CachedSource>): Promise<void> {
-    await writeJson(path.join(dir, 'sources.json'), {
-      version: pipelineVersion,
-      sources: [...sources],
-    })
+  /**
+   * Remembers the parsed sources for the next build, rewriting only the shards where an entry
+   * differs from `before` (what `readSources` gave) or was added or removed.
+   */
+  static async writeSources(
+    dir: string,
+    sources: Map<string, CachedSource>,
+    before: Map<string, CachedSource>,
+  ): Promise<void> {
+    const dirty = [...sources.keys()].filter((rel) => before.get(rel) !== sources.get(rel))
+    for (const rel of before.keys()) if (!sources.has(rel)) dirty.push(rel)
+    await writeShards(dir, 'sources', pipelineVersion, sources, dirty)
+  }
+
+  /** The related articles of the last build, or null when there are none to reuse. */
+  static async readRelated(dir: string): Promise<RelatedRecord | null> {
+    const data = await readJson<{ version: string; record: RelatedRecord }>(
+      path.join(dir, 'related.json'),
+    )
+    return data?.version === pipelineVersion ? data.record : null
+  }
+
+  /** Remembers this build's related articles for the next build. */
+  static async writeRelated(dir: string, record: RelatedRecord): Promise<void> {
+    await writeJson(path.join(dir, 'related.json'), { version: pipelineVersion, record })
   }
 
   /** What is known about the body with `key`, if it was rendered before. */
@@ -135,20 +153,20 @@ export class BuildCache {
     this.newTexts.set(key, text)
   }
 
+  /** Remembers the search text of a stored body whose text the cache had lost. */
+  putText(key: string, text: string): void {
+    this.newTexts.set(key, text)
+  }
+
   /** The search text of each body in `keys`, from this build or the stored ones. */
   async textsOf(keys: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>()
     const missing = keys.filter((key) => !this.newTexts.has(key))
     if (missing.length && this.texts === null && this.dir !== null) {
-      const stored = await readJson<{ version: string; texts: Record<string, string> }>(
-        path.join(this.dir, 'texts.json'),
-      )
-      this.texts = stored?.version === pipelineVersion ? stored.texts : {}
+      this.texts = await readShards<string>(this.dir, 'texts', pipelineVersion)
     }
     for (const key of keys) {
-      const text =
-        this.newTexts.get(key) ??
-        (this.texts && Object.hasOwn(this.texts, key) ? this.texts[key] : undefined)
+      const text = this.newTexts.get(key) ?? this.texts?.get(key)
       if (text !== undefined) out.set(key, text)
     }
     return out
@@ -173,11 +191,11 @@ export class BuildCache {
     for (const key of live) if (this.meta(key)) bodies[key] = this.bodyMeta[key]
     await writeJson(path.join(dir, 'bodies.json'), { version: pipelineVersion, bodies })
     if (this.newTexts.size) {
+      // NOTE: loads every stored text first, so shards keep the texts of unchanged bodies.
       const all = await this.textsOf([...live])
-      await writeJson(path.join(dir, 'texts.json'), {
-        version: pipelineVersion,
-        texts: Object.fromEntries(all),
-      })
+      const dirty = [...this.newTexts.keys()]
+      for (const key of this.texts?.keys() ?? []) if (!all.has(key)) dirty.push(key)
+      await writeShards(dir, 'texts', pipelineVersion, all, dirty)
     }
   }
 }

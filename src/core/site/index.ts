@@ -3,7 +3,8 @@
  * it shares with the app's preview lives in `./render` (browser-safe).
  */
 export { buildSite, buildSiteFrom } from './buildSite'
-export type { BuildOptions, SiteSource, SourceArticle } from './buildSite'
+export type { BuildOptions, SiteSource, SourceArticle, SiteBuildReport } from './buildSite'
+export { setRenderWorkerUrl } from './renderBodies'
 export { loadTheme, locateTheme, readThemeBundle } from './loadTheme'
 export type { ThemeLocation } from './loadTheme'
 export { setResourcesDir, resourcesDir } from './resourcesDir'

@@ -2,6 +2,7 @@
  * The list pages of a site (home with pagination, tags, authors, archive, search, 404) as
  * (route, layout, context) triples for the renderer.
  */
+import { cardSignature } from './cardSignature'
 import { articleCard } from './render/articleView'
 import { dateFormat, parseDate } from './render/formatDate'
 import { websiteMeta } from './render/pageMeta'
@@ -9,11 +10,28 @@ import { routes, slugify } from './render/routes'
 import { siteView, type NavPage } from './render/siteView'
 import type { ArticleInput, PageContext, SiteInput, TagView } from './render/viewTypes'
 
-/** A page to render: where it goes, which layout, with what context. */
+/**
+ * A page to render: where it goes, which layout, and its context, made only when the page has to
+ * be rendered. `key` names the page's own inputs (with the route and what every page shares):
+ * equal keys give equal pages.
+ */
 export interface PlannedPage {
   route: string
   layout: string
-  context: PageContext
+  kind: string
+  key: string
+  context: () => PageContext
+}
+
+function eager(route: string, layout: string, context: PageContext): PlannedPage {
+  const { site: _site, ...own } = context
+  return {
+    route,
+    layout,
+    kind: context.page.kind,
+    key: JSON.stringify(own),
+    context: () => context,
+  }
 }
 
 /** What every list page is made from. */
@@ -40,32 +58,38 @@ function paginated(
   kind: string,
   title: string,
   extra: (root: string) => Partial<PageContext>,
+  extraKey = '',
 ): PlannedPage[] {
   const size = Math.max(1, Math.floor(input.pageSize) || 10)
   const chunks = chunk(articles, size)
   return chunks.map((items, i) => {
     const n = i + 1
     const route = routeOf(n)
-    const site = siteView(input.site, {
-      route,
-      pages: input.pages,
-      now: input.now,
-    })
     const pageTitle = n === 1 ? title : `${title} (page ${n})`
+    const key = JSON.stringify([kind, pageTitle, n, chunks.length, extraKey])
     return {
       route,
       layout,
-      context: {
-        site,
-        page: websiteMeta(input.site, route, kind, pageTitle),
-        articles: items.map((a) => articleCard(a, input.site, site.root)),
-        pagination: {
-          page: n,
-          pages: chunks.length,
-          prevUrl: n > 1 ? site.root + routeOf(n - 1) : '',
-          nextUrl: n < chunks.length ? site.root + routeOf(n + 1) : '',
-        },
-        ...extra(site.root),
+      kind,
+      key: `${key}${items.map(cardSignature).join('\n')}`,
+      context: () => {
+        const site = siteView(input.site, {
+          route,
+          pages: input.pages,
+          now: input.now,
+        })
+        return {
+          site,
+          page: websiteMeta(input.site, route, kind, pageTitle),
+          articles: items.map((a) => articleCard(a, input.site, site.root)),
+          pagination: {
+            page: n,
+            pages: chunks.length,
+            prevUrl: n > 1 ? site.root + routeOf(n - 1) : '',
+            nextUrl: n < chunks.length ? site.root + routeOf(n + 1) : '',
+          },
+          ...extra(site.root),
+        }
       },
     }
   })
@@ -123,6 +147,7 @@ export function tagPages(input: ListInput): PlannedPage[] {
         (root) => ({
           tag: { name, url: root + base, count: articles.length },
         }),
+        JSON.stringify([name, articles.length]),
       ),
     )
   }
@@ -142,15 +167,13 @@ export function tagPages(input: ListInput): PlannedPage[] {
       }
     })
     .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.name.localeCompare(b.name))
-  planned.push({
-    route,
-    layout: 'tags',
-    context: {
+  planned.push(
+    eager(route, 'tags', {
       site,
       page: websiteMeta(input.site, route, 'tags', 'Tags'),
       allTags,
-    },
-  })
+    }),
+  )
   return planned
 }
 
@@ -172,6 +195,7 @@ export function authorPages(input: ListInput): PlannedPage[] {
       () => ({
         authorName: author,
       }),
+      JSON.stringify(author),
     )
   })
 }
@@ -179,6 +203,16 @@ export function authorPages(input: ListInput): PlannedPage[] {
 /** The archive: published articles grouped by year, then month, newest first. */
 export function archivePage(input: ListInput): PlannedPage {
   const route = routes.archive()
+  return {
+    route,
+    layout: 'archive',
+    kind: 'archive',
+    key: input.articles.map(cardSignature).join('\n'),
+    context: () => archiveContext(input, route),
+  }
+}
+
+function archiveContext(input: ListInput, route: string): PageContext {
   const site = siteView(input.site, {
     route,
     pages: input.pages,
@@ -196,13 +230,9 @@ export function archivePage(input: ListInput): PlannedPage {
     monthGroup.articles.push(articleCard(article, input.site, site.root))
   }
   return {
-    route,
-    layout: 'archive',
-    context: {
-      site,
-      page: websiteMeta(input.site, route, 'archive', 'Archive'),
-      archive: years,
-    },
+    site,
+    page: websiteMeta(input.site, route, 'archive', 'Archive'),
+    archive: years,
   }
 }
 
@@ -218,11 +248,7 @@ export function searchPage(input: ListInput): PlannedPage {
     pages: input.pages,
     now: input.now,
   })
-  return {
-    route,
-    layout: 'search',
-    context: { site, page: websiteMeta(input.site, route, 'search', 'Search') },
-  }
+  return eager(route, 'search', { site, page: websiteMeta(input.site, route, 'search', 'Search') })
 }
 
 /** The 404 page, written as `404.html` with links from the site root (it is served at any depth). */
@@ -234,12 +260,8 @@ export function notFoundPage(input: ListInput): PlannedPage {
     now: input.now,
     absoluteRoot: true,
   })
-  return {
-    route,
-    layout: '404',
-    context: {
-      site,
-      page: websiteMeta(input.site, route, '404', 'Page not found'),
-    },
-  }
+  return eager(route, '404', {
+    site,
+    page: websiteMeta(input.site, route, '404', 'Page not found'),
+  })
 }

@@ -12,7 +12,7 @@ import { findArticleFiles, findPageFiles } from '../workspace/articleFiles'
 import { decodeArticle, maxArticleBytes } from '../workspace/decode'
 import { articleFields } from '../workspace/fields'
 import type { Workspace } from '../workspace'
-import type { SourceArticle } from './buildSite'
+import type { SourceArticle } from './siteSource'
 import { newestFirst } from './publishedArticles'
 import { articleKeywords } from './relatedArticles'
 

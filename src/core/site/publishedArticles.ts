@@ -17,10 +17,24 @@ export function isPublished(article: ArticleInput, filter: PublishFilter): boole
   return !date || date.getTime() <= (filter.now ?? new Date()).getTime()
 }
 
+// Sorting thousands of articles compares each date many times; parse each date text once.
+const times = new Map<string, number>()
+
+function timeOf(value: string | null): number {
+  if (!value) return -Infinity
+  let time = times.get(value)
+  if (time === undefined) {
+    time = parseDate(value)?.getTime() ?? -Infinity
+    if (times.size >= 50_000) times.clear()
+    times.set(value, time)
+  }
+  return time
+}
+
 /** Newest first; undated articles after dated ones, then by title, then path (stable output). */
 export function newestFirst(a: ArticleInput, b: ArticleInput): number {
-  const ta = parseDate(a.date)?.getTime() ?? -Infinity
-  const tb = parseDate(b.date)?.getTime() ?? -Infinity
+  const ta = timeOf(a.date)
+  const tb = timeOf(b.date)
   if (ta !== tb) return tb - ta
   return a.title.localeCompare(b.title) || a.path.localeCompare(b.path)
 }

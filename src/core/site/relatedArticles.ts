@@ -41,22 +41,48 @@ export function relatedArticles(
   count = 3,
   keywordsOf: (article: ArticleInput) => string[] = articleKeywords,
 ): Map<string, ArticleInput[]> {
+  const tags = articles.map(relatedTags)
+  const words = articles.map(keywordsOf)
+  const ranked = relatedIndexes(tags, words, count, articles.keys())
+  const result = new Map<string, ArticleInput[]>()
+  ranked.forEach((best, i) =>
+    result.set(
+      articles[i].path,
+      best.map((j) => articles[j]),
+    ),
+  )
+  return result
+}
+
+/** The tags of an article as `relatedIndexes` compares them: lower case, each once. */
+export function relatedTags(article: ArticleInput): string[] {
+  return [...new Set(article.tags.map((t) => t.toLowerCase()))]
+}
+
+/**
+ * The ranking behind `relatedArticles`, on indexes: for each index in `only`, the indexes of up
+ * to `count` related articles, given every article's `relatedTags` and keywords (in recency order).
+ */
+export function relatedIndexes(
+  tagsOf: string[][],
+  words: string[][],
+  count: number,
+  only: Iterable<number>,
+): Map<number, number[]> {
   const byTag = new Map<string, number[]>()
   const byWord = new Map<string, number[]>()
-  const tagsOf = articles.map((article) => [...new Set(article.tags.map((t) => t.toLowerCase()))])
-  const words = articles.map(keywordsOf)
-  articles.forEach((_, i) => {
-    for (const tag of tagsOf[i]) push(byTag, tag, i)
+  tagsOf.forEach((tags, i) => {
+    for (const tag of tags) push(byTag, tag, i)
     for (const word of words[i]) push(byWord, word, i)
   })
   // Words in a tenth or more of all articles say nothing about relatedness.
-  const commonLimit = Math.max(3, Math.ceil(articles.length / 10))
+  const commonLimit = Math.max(3, Math.ceil(tagsOf.length / 10))
   // NOTE: one score array reused for every article (reset through `touched`): a site of
   // thousands of articles sharing popular tags would otherwise allocate millions of map entries.
-  const scores = new Float64Array(articles.length)
+  const scores = new Float64Array(tagsOf.length)
   const touched: number[] = []
-  const result = new Map<string, ArticleInput[]>()
-  for (let i = 0; i < articles.length; i++) {
+  const result = new Map<number, number[]>()
+  for (const i of only) {
     for (const tag of tagsOf[i]) addScores(byTag.get(tag) ?? [], 1000, scores, touched)
     for (const word of words[i]) {
       const posting = byWord.get(word) ?? []
@@ -68,10 +94,7 @@ export function relatedArticles(
     }
     for (const j of touched) scores[j] = 0
     touched.length = 0
-    result.set(
-      articles[i].path,
-      best.map((j) => articles[j]),
-    )
+    result.set(i, best)
   }
   return result
 }

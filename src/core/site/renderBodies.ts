@@ -1,8 +1,8 @@
 /**
  * Renders many article bodies on all cores: a pool of worker threads running the same
  * `renderBody` as the main thread. Small batches render on the calling thread, where starting
- * workers would cost more than it saves, and so does everything when workers cannot start
- * (a bundle without the worker file).
+ * workers would cost more than it saves, and so does everything when workers cannot start (a
+ * bundle without the worker file): the result then says so, for the build report.
  */
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -14,18 +14,46 @@ export const workerThreshold = 150
 
 const chunkSize = 40
 
+/** The worker entry and the module it imports `renderBody` from, when set by the app. */
+interface WorkerLocation {
+  worker: URL
+  module: URL
+}
+
+let workerLocation: WorkerLocation | null = null
+
+/**
+ * Tells the site builder where its render worker lives, for bundles (electron-vite) where
+ * `renderWorker.mjs` does not sit next to the code: `worker` is the worker entry (a copy of
+ * `renderWorker.mjs`) and `module` a JavaScript module exporting `renderBody`. Pass null to go
+ * back to the files beside this module.
+ */
+export function setRenderWorkerUrl(location: { worker: URL; module: URL } | null): void {
+  workerLocation = location
+}
+
+function defaultLocation(): WorkerLocation {
+  return {
+    worker: new URL('./renderWorker.mjs', import.meta.url),
+    module: new URL(
+      `./renderBody${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+      import.meta.url,
+    ),
+  }
+}
+
 type WorkerReply =
   { ready: true } | { ok: true; results: RenderedBody[] } | { ok: false; message: string }
 
-function startWorker(): Promise<Worker> {
-  const module = new URL(
-    `./renderBody${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-    import.meta.url,
-  )
+function startWorker(location: WorkerLocation): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./renderWorker.mjs', import.meta.url), {
-      workerData: { module: module.href },
-    })
+    let worker: Worker
+    try {
+      worker = new Worker(location.worker, { workerData: { module: location.module.href } })
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)))
+      return
+    }
     const fail = (err: Error) => {
       void worker.terminate()
       reject(err)
@@ -62,10 +90,31 @@ function runChunk(worker: Worker, jobs: BodyJob[]): Promise<RenderedBody[]> {
   })
 }
 
-async function renderInWorkers(jobs: BodyJob[], count: number): Promise<RenderedBody[] | null> {
-  const started = await Promise.allSettled(Array.from({ length: count }, startWorker))
+/** Called with each body as soon as it is rendered (in no particular order). */
+export type OnBody = (index: number, body: RenderedBody) => void
+
+function renderHere(jobs: BodyJob[], onBody?: OnBody): RenderedBody[] {
+  return jobs.map((job, i) => {
+    const body = renderBody(job)
+    onBody?.(i, body)
+    return body
+  })
+}
+
+async function renderInWorkers(
+  jobs: BodyJob[],
+  count: number,
+  onBody?: OnBody,
+): Promise<{ bodies: RenderedBody[] } | { failed: string }> {
+  const location = workerLocation ?? defaultLocation()
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () => startWorker(location)),
+  )
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
-  if (workers.length === 0) return null
+  if (workers.length === 0) {
+    const reason = started.find((s) => s.status === 'rejected')?.reason
+    return { failed: reason instanceof Error ? reason.message : String(reason) }
+  }
   const results: RenderedBody[] = new Array(jobs.length)
   let next = 0
   try {
@@ -75,22 +124,49 @@ async function renderInWorkers(jobs: BodyJob[], count: number): Promise<Rendered
           const from = next
           next += chunkSize
           const done = await runChunk(worker, jobs.slice(from, from + chunkSize))
-          done.forEach((result, i) => (results[from + i] = result))
+          done.forEach((result, i) => {
+            results[from + i] = result
+            onBody?.(from + i, result)
+          })
         }
       }),
     )
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return results
+  return { bodies: results }
+}
+
+/** Rendered bodies, and why they were rendered on the calling thread when workers were wanted. */
+export interface RenderedBodies {
+  bodies: RenderedBody[]
+  /** Set when worker threads could not start and everything rendered on one thread. */
+  oneThread?: string
+}
+
+/**
+ * Renders every job's body, in order: on worker threads when there are many and more than one
+ * core, else here. When workers cannot start, renders here and says why in `oneThread`.
+ * `onBody` hears of each body as it is done, so the caller can use it before the rest.
+ */
+export async function renderBodiesReported(
+  jobs: BodyJob[],
+  onBody?: OnBody,
+): Promise<RenderedBodies> {
+  const cores = Math.max(1, Math.min(8, os.availableParallelism()))
+  if (jobs.length >= workerThreshold && cores > 1) {
+    const count = Math.min(cores, Math.ceil(jobs.length / chunkSize))
+    const outcome = await renderInWorkers(jobs, count, onBody)
+    if ('bodies' in outcome) return outcome
+    return {
+      bodies: renderHere(jobs, onBody),
+      oneThread: `Rendered on one thread: the render worker could not start (${outcome.failed}).`,
+    }
+  }
+  return { bodies: renderHere(jobs, onBody) }
 }
 
 /** Renders every job's body, in order: on worker threads when there are many, else here. */
 export async function renderBodies(jobs: BodyJob[]): Promise<RenderedBody[]> {
-  const cores = Math.max(1, Math.min(8, os.availableParallelism()))
-  if (jobs.length >= workerThreshold && cores > 1) {
-    const results = await renderInWorkers(jobs, Math.min(cores, Math.ceil(jobs.length / chunkSize)))
-    if (results) return results
-  }
-  return jobs.map(renderBody)
+  return (await renderBodiesReported(jobs)).bodies
 }

@@ -14,12 +14,8 @@ import { findLinks, relativeLink, resolveLink } from './links'
 import { resolveInside } from './paths'
 import { slugify } from './slug'
 import type { LayoutInfo, Workspace } from './types'
-
-/** An imported file: where it went and the Markdown that shows it. */
-export interface ImportedAsset {
-  path: string
-  markdown: string
-}
+import type { ImportedAsset, AssetUsage } from '../api'
+export type { ImportedAsset, AssetUsage }
 
 /** The folder each layout serves at the site root, so `/images/x.png` links can be found. */
 const staticRoots: Record<LayoutInfo['layout'], string> = {
@@ -100,16 +96,6 @@ export async function importAsset(
       if (contentHash(existing) === hash) return { path: rel, markdown }
     }
   }
-}
-
-/** Which workspace files each article links to, and the media files nobody links to. */
-export interface AssetUsage {
-  /** Article path -> workspace-relative files it uses (images, downloads), existing ones only. */
-  used: Record<string, string[]>
-  /** Article path -> relative targets that point at files that do not exist. */
-  missing: Record<string, string[]>
-  /** Media files in the content, image and static folders that no article or page uses. */
-  unused: string[]
 }
 
 const mediaExt = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|mp4|webm|mov|mp3|ogg|wav|pdf|zip)$/i

@@ -10,19 +10,11 @@ import { atomicWrite, isTempName } from './atomicWrite'
 import { contentHash } from './hash'
 import { normalizeRelPath, resolveInside } from './paths'
 import type { Workspace } from './types'
+import type { JournalEntry } from '../api'
+export type { JournalEntry }
 
 /** Workspace-relative folder of the journal. */
 export const journalDir = '.folio/journal'
-
-/** One journaled article: the unsaved text and the disk version it was based on. */
-export interface JournalEntry {
-  path: string
-  text: string
-  /** The version the edits started from (null for an article never saved). */
-  baseVersion: string | null
-  /** ISO time the entry was written. */
-  savedAt: string
-}
 
 function entryFile(ws: Workspace, relPath: string): string {
   return path.join(

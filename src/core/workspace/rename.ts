@@ -16,14 +16,8 @@ import { saveArticle } from './save'
 import { slugify } from './slug'
 import type { Workspace } from './types'
 import { knownVersion, rememberRemoval, rememberVersion, writingVersion } from './versions'
-
-/** The outcome of a rename: the article's new path and the articles whose links were updated. */
-export interface RenameResult {
-  path: string
-  updated: string[]
-  /** Articles with a link to the old name that could not be updated (unreadable, changed meanwhile). */
-  skipped: string[]
-}
+import type { RenameResult } from '../api'
+export type { RenameResult }
 
 /** `text` with links that point at `from` (or inside it, for a folder) pointing at `to` instead. */
 export function retargetLinks(text: string, file: string, from: string, to: string): string {

@@ -14,22 +14,11 @@ import { pathExists } from './pathExists'
 import { resolveInside } from './paths'
 import type { Workspace } from './types'
 import { rememberRemoval } from './versions'
+import type { TrashEntry } from '../api'
+export type { TrashEntry }
 
 /** Workspace-relative folder of the trash. */
 export const trashDir = '.folio/trash'
-
-/** One trashed article, as recorded in `.folio/trash/<id>/record.json`. */
-export interface TrashEntry {
-  id: string
-  /** The article's Markdown file before it was trashed. */
-  originalPath: string
-  /** What was moved: the file, or the bundle folder. */
-  originalMoved: string
-  isBundle: boolean
-  title: string
-  /** ISO time of trashing. */
-  trashedAt: string
-}
 
 function entryDir(ws: Workspace, id: string): string {
   if (!/^[0-9a-z-]+$/.test(id))

@@ -6,6 +6,7 @@ import { StartupError } from './components/StartupError'
 import { getFolioApi } from './api/getFolioApi'
 import { toFolioError } from '../../core/errors'
 import './styles/app.css'
+import './styles/articles.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 try {

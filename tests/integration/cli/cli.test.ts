@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const bin = join(__dirname, '../../../bin/folio.mjs')
-
-async function folio(args: string[], cwd?: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const failed = err as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+import { folio } from './runFolio'
 
 let base: string
 let blog: string

@@ -115,6 +115,20 @@ describe('s3 target against a real S3 server', () => {
     expect(await remoteTree(prefix)).toEqual(next)
   })
 
+  it('lists a site of more than 1,000 objects completely: a second publish uploads nothing', async () => {
+    const { f } = await setup()
+    const big: Record<string, string> = {}
+    // Pagination folders beside article folders whose names share the prefix (page/ vs page-x/).
+    for (let i = 0; i < 600; i++) big[`page-${i}/index.html`] = `<p>${i}</p>`
+    for (let i = 0; i < 600; i++) big[`page/${i}/index.html`] = `<p>list ${i}</p>`
+    await f.writeSite(big)
+    const first = await publishSite(f.ws, 'bucket', testOptions(f.siteDir, secrets()))
+    expect(first.added).toHaveLength(1200)
+    const events: PublishProgressEvent[] = []
+    await publishSite(f.ws, 'bucket', testOptions(f.siteDir, secrets(), events))
+    expect(uploaded(events)).toEqual([])
+  })
+
   it('serves pages and fingerprinted assets with the right type and caching', async () => {
     const { f, prefix } = await setup()
     await publishSite(f.ws, 'bucket', testOptions(f.siteDir, secrets()))

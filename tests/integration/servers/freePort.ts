@@ -32,3 +32,24 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
     await new Promise((r) => setTimeout(r, 50))
   }
 }
+
+/**
+ * Waits until `child` listens on `port`. Since another process can take a port between
+ * `freePort()` and the child's bind, a child that exits right after the port answered did not get
+ * it: that is reported as `'port-taken'` so the caller can retry on another port.
+ */
+export async function waitForChild(
+  child: { exitCode: number | null; signalCode: string | null },
+  exited: Promise<void>,
+  port: number,
+  describe: () => string,
+): Promise<'listening' | 'port-taken'> {
+  await Promise.race([
+    waitForPort(port),
+    exited.then(() => {
+      throw new Error(describe())
+    }),
+  ])
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  return child.exitCode === null && child.signalCode === null ? 'listening' : 'port-taken'
+}

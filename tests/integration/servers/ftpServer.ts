@@ -8,7 +8,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { freePort, waitForPort } from './freePort'
+import { freePort, waitForChild } from './freePort'
 
 const run = promisify(execFile)
 
@@ -109,16 +109,17 @@ export async function startFtpServer(options: { requireTls?: boolean } = {}): Pr
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += String(chunk)))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let state: 'listening' | 'port-taken'
   try {
-    await Promise.race([
-      waitForPort(port),
-      exited.then(() => {
-        throw new Error(`vsftpd exited: ${stderr}`)
-      }),
-    ])
+    state = await waitForChild(child, exited, port, () => `vsftpd exited: ${stderr}`)
   } catch (err) {
     child.kill('SIGKILL')
     throw err
+  }
+  if (state === 'port-taken') {
+    // NOTE: another process took the free port before vsftpd bound it; start again on a new one.
+    await rm(dir, { recursive: true, force: true })
+    return startFtpServer(options)
   }
   return {
     port,

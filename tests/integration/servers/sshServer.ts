@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { freePort, waitForPort } from './freePort'
+import { freePort, waitForChild } from './freePort'
 
 const run = promisify(execFile)
 
@@ -49,43 +49,45 @@ export async function startSshServer(): Promise<SshServer> {
   await writeFile(join(dir, 'authorized_keys'), await readFile(`${keyPath}.pub`, 'utf8'), {
     mode: 0o600,
   })
-  const port = await freePort()
-  const config = [
-    `Port ${port}`,
-    'ListenAddress 127.0.0.1',
-    `HostKey ${hostKey}`,
-    `PidFile ${join(dir, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
-    'PermitRootLogin yes',
-    'StrictModes no',
-    'UsePAM no',
-    'PasswordAuthentication yes',
-    'KbdInteractiveAuthentication no',
-    'Subsystem sftp internal-sftp',
-    'LogLevel ERROR',
-  ].join('\n')
-  await writeFile(join(dir, 'sshd_config'), config + '\n')
-  const child: ChildProcess = spawn(
-    '/usr/sbin/sshd',
-    ['-D', '-e', '-f', join(dir, 'sshd_config')],
-    {
+  // NOTE: retried on another port when something else took the free port before sshd bound it.
+  let port = 0
+  let child: ChildProcess | null = null
+  let exited: Promise<void> = Promise.resolve()
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort()
+    const config = [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'PermitRootLogin yes',
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication yes',
+      'KbdInteractiveAuthentication no',
+      'Subsystem sftp internal-sftp',
+      'LogLevel ERROR',
+    ].join('\n')
+    await writeFile(join(dir, 'sshd_config'), config + '\n')
+    const started = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', join(dir, 'sshd_config')], {
       stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (chunk) => (stderr += String(chunk)))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  try {
-    await Promise.race([
-      waitForPort(port),
-      exited.then(() => {
-        throw new Error(`sshd exited: ${stderr}`)
-      }),
-    ])
-  } catch (err) {
-    child.kill('SIGKILL')
-    throw err
+    })
+    child = started
+    let stderr = ''
+    started.stderr?.on('data', (chunk) => (stderr += String(chunk)))
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()))
+    let state: 'listening' | 'port-taken'
+    try {
+      state = await waitForChild(started, exited, port, () => `sshd exited: ${stderr}`)
+    } catch (err) {
+      started.kill('SIGKILL')
+      throw err
+    }
+    if (state === 'listening') break
+    if (attempt === 5) throw new Error(`sshd could not bind a free port: ${stderr}`)
   }
+  const running = child as ChildProcess
   return {
     port,
     user: userInfo().username,
@@ -94,7 +96,7 @@ export async function startSshServer(): Promise<SshServer> {
     otherKeyPath,
     hostKeyFingerprint: fingerprintOfPub(await readFile(`${hostKey}.pub`, 'utf8')),
     async stop() {
-      child.kill('SIGTERM')
+      running.kill('SIGTERM')
       await exited
       await rm(dir, { recursive: true, force: true })
     },

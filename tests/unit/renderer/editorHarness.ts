@@ -8,7 +8,11 @@ export function stateOf(marked: string, extensions: Extension[] = []): EditorSta
   if (anchor >= 0) {
     const text = marked.replace('«', '').replace('»', '')
     const head = marked.indexOf('»') - 1
-    return EditorState.create({ doc: text, selection: EditorSelection.range(anchor, head), extensions })
+    return EditorState.create({
+      doc: text,
+      selection: EditorSelection.range(anchor, head),
+      extensions,
+    })
   }
   const cursor = marked.indexOf('^')
   const text = marked.replace('^', '')

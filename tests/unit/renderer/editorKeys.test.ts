@@ -2,7 +2,10 @@ import { insertNewlineContinueMarkup, markdown, markdownLanguage } from '@codemi
 import { syntaxTree } from '@codemirror/language'
 import { describe, expect, it } from 'vitest'
 import { frontMatterSyntax } from '../../../src/renderer/src/editor/frontMatterSyntax'
-import { indentListItem, outdentListItem } from '../../../src/renderer/src/editor/keymaps/listIndent'
+import {
+  indentListItem,
+  outdentListItem,
+} from '../../../src/renderer/src/editor/keymaps/listIndent'
 import { run, stateOf } from './editorHarness'
 
 const md = [markdown({ base: markdownLanguage, extensions: [frontMatterSyntax] })]

@@ -15,7 +15,7 @@ function apiOver(service: FolioService): FolioApi {
   for (const method of apiMethods) bridge[method] = (input: unknown) => service.call(method, input)
   bridge.on = <E extends FolioEventName>(event: E, listener: (p: FolioEvents[E]) => void) =>
     service.subscribe((name, payload) => {
-      if (name === event) listener(payload as FolioEvents[E])
+      if ((name as string) === event) listener(payload as FolioEvents[E])
     })
   return createFolioApi(bridge as FolioBridge)
 }
@@ -24,7 +24,10 @@ function typeInto(session: EditorSession, path: string, text: string): void {
   // Without a view, edits go through the stored state like a keystroke would.
   const state = session.stateOf(path)
   if (!state) throw new Error('not open')
-  const internal = session as unknown as { tabs: Map<string, { state: typeof state }>; publish(): void }
+  const internal = session as unknown as {
+    tabs: Map<string, { state: typeof state }>
+    publish(): void
+  }
   const tab = internal.tabs.get(path)
   if (!tab) throw new Error('not open')
   tab.state = state.update({ changes: { from: state.doc.length, insert: text } }).state
@@ -166,6 +169,9 @@ describe('EditorSession', () => {
     session.activate('posts/a.md')
     expect(session.stateOf('posts/a.md')?.doc.toString()).toContain('Edit in A.')
     expect(session.getSnapshot().activePath).toBe('posts/a.md')
-    expect(session.getSnapshot().tabs.map((t) => t.article.path)).toEqual(['posts/a.md', 'posts/b.md'])
+    expect(session.getSnapshot().tabs.map((t) => t.article.path)).toEqual([
+      'posts/a.md',
+      'posts/b.md',
+    ])
   })
 })

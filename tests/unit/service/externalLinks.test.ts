@@ -9,7 +9,15 @@ describe('links leaving the app', () => {
   })
 
   it('refuse every other scheme and garbage', () => {
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'vbscript:x', 'data:text/html,x', 'not a url', 'http://']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'vbscript:x',
+      'data:text/html,x',
+      'not a url',
+      'http://',
+    ]) {
       expect(externalUrl(url)).toBeNull()
     }
   })

@@ -120,11 +120,19 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
       // NOTE: ListObjects (v1) paged by Marker = last key, not V2 continuation tokens: every
       // S3-compatible store has it (GCS has only v1), and s3rver's V2 tokens use DES, which Node 20's
       // OpenSSL 3 lacks, so any bucket over 1,000 objects failed to list there.
+      // NOTE: MaxKeys asks for more than a page: AWS, R2, B2 and MinIO clamp it to 1,000 and page
+      // as usual, while stores that would return everything at once (s3rver, whose pages follow
+      // directory order rather than key order, so paging by Marker skipped keys) do so in one trip.
       let marker: string | undefined
       for (;;) {
         const page: ListObjectsCommandOutput = await send((s3Client) =>
           s3Client.send(
-            new ListObjectsCommand({ Bucket: bucket, Prefix: prefix || undefined, Marker: marker }),
+            new ListObjectsCommand({
+              Bucket: bucket,
+              Prefix: prefix || undefined,
+              Marker: marker,
+              MaxKeys: 100_000,
+            }),
           ),
         )
         const objects = page.Contents ?? []

@@ -14,8 +14,25 @@ export function tagViews(tags: string[], root: string): TagView[] {
   return tags.map((name) => ({ name, url: root + routes.tag(name) }))
 }
 
-/** An article as a list entry, with links relative to a page whose root prefix is `root`. */
+// NOTE: a site build shows each article on many pages (lists, related, neighbours); cards are
+// made once per (site, article, root) and shared, so callers must not mutate them.
+const cards = new WeakMap<SiteInput, WeakMap<ArticleInput, Map<string, ArticleCard>>>()
+
+/**
+ * An article as a list entry, with links relative to a page whose root prefix is `root`. Equal
+ * inputs (the same objects) give the same card object, which must be treated as read-only.
+ */
 export function articleCard(article: ArticleInput, site: SiteInput, root: string): ArticleCard {
+  let bySite = cards.get(site)
+  if (!bySite) cards.set(site, (bySite = new WeakMap()))
+  let byRoot = bySite.get(article)
+  if (!byRoot) bySite.set(article, (byRoot = new Map()))
+  let card = byRoot.get(root)
+  if (!card) byRoot.set(root, (card = makeCard(article, site, root)))
+  return card
+}
+
+function makeCard(article: ArticleInput, site: SiteInput, root: string): ArticleCard {
   return {
     title: article.title,
     url: root + routes.article(article.slug),

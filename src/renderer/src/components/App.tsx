@@ -16,6 +16,14 @@ import { EditorSession } from '../state/editorSession'
 import { sortArticles } from '../state/sortArticles'
 import { ArticleList } from './ArticleList'
 import { ConflictDialog } from './ConflictDialog'
+import { JournalPrompt } from './JournalPrompt'
+import { RenameDialog } from './RenameDialog'
+import { useArticleActions } from './useArticleActions'
+import { useJournalPrompt } from './useJournalPrompt'
+import { useWorkspaceEditing } from './useWorkspaceEditing'
+import { useApplyEditorSettings, useEditorSettings } from './useEditorSettings'
+import { useDistractionFree } from './useDistractionFree'
+import { WorkspaceSearch } from './WorkspaceSearch'
 import { EditorPane } from './EditorPane'
 import { Header } from './Header'
 import { NewArticleDialog } from './NewArticleDialog'
@@ -42,14 +50,27 @@ export function App({ api }: { api: FolioApi }) {
   const [typewriter, setTypewriter] = usePreference('typewriter', false)
   const modes = useRef({ focus, typewriter })
   modes.current = { focus, typewriter }
+  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const workspaceEditing = useWorkspaceEditing(api, articles, (err, path) => report(err, path))
+  const editorSettings = useEditorSettings()
+  const spellLanguage = editorSettings.settings.spellLanguage
+  useEffect(() => {
+    // The desktop app's Chromium spell checker follows the language chosen in the settings.
+    api
+      .setSpellCheckLanguages({ languages: spellLanguage ? [spellLanguage] : [] })
+      .catch((err: unknown) => report(err, undefined))
+  }, [api, spellLanguage])
   const session = useMemo(
     () =>
       new EditorSession(api, {
         extensions: () => [
           focusModeCompartment.of(modes.current.focus ? focusMode() : []),
           typewriterCompartment.of(modes.current.typewriter ? typewriterScrolling() : []),
+          workspaceEditing,
+          ...editorSettings.extensions(),
         ],
         onActiveText: (path, state) => feed.set(path && state ? { path, state } : null),
+        onError: (err, path) => report(err, path),
         onViewUpdate: (update) => {
           if (update.selectionSet && !update.docChanged) {
             const current = feed.value
@@ -57,12 +78,12 @@ export function App({ api }: { api: FolioApi }) {
           }
         },
       }),
-    [api, feed],
+    [api, feed, workspaceEditing, editorSettings.extensions],
   )
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  useApplyEditorSettings(session, editorSettings.settings)
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null)
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
-  const [articles, setArticles] = useState<ArticleSummary[]>([])
   const [theme, setTheme] = useState<ThemeBundle | null>(null)
   const [notices, setNotices] = useState<Notice[]>([])
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null)
@@ -93,6 +114,13 @@ export function App({ api }: { api: FolioApi }) {
     setNotices((all) => [...all, { id, kind: 'info', text }])
     setTimeout(() => setNotices((all) => all.filter((n) => n.id !== id)), 6000)
   }, [])
+  const [distractionFree, toggleDistractionFree] = useDistractionFree(report)
+  const refreshArticles = useCallback(async () => {
+    setArticles(sortArticles(await api.listArticles({})))
+  }, [api])
+  const actions = useArticleActions({ api, session, report, inform, refresh: refreshArticles })
+  const journal = useJournalPrompt(api, session, workspace, report)
+  const searchBodies = useCallback((query: string) => api.searchArticles({ query }), [api])
 
   const loadWorkspace = useCallback(
     async (ws: WorkspaceInfo | null) => {
@@ -222,10 +250,22 @@ export function App({ api }: { api: FolioApi }) {
           <div className="sidebar-column">
             <ArticleList
               articles={articles}
+              layout={workspace.layout}
               activePath={snapshot.activePath}
               dirtyPaths={dirtyPaths}
               onOpen={openArticle}
               onNew={() => setDialog('new')}
+              onAction={actions.onAction}
+              searchBodies={searchBodies}
+              trash={
+                appInfo?.mode === 'desktop'
+                  ? {
+                      ...actions.trashSource,
+                      note: 'Articles you move to the trash here go to the system Trash; restore them from there. Listed below: articles trashed from the command line or web mode.',
+                    }
+                  : actions.trashSource
+              }
+              onError={report}
             />
             <OutlinePanel feed={feed} view={view} />
           </div>
@@ -246,16 +286,24 @@ export function App({ api }: { api: FolioApi }) {
           modes={{ focus, typewriter }}
           onFocusMode={setFocus}
           onTypewriter={setTypewriter}
+          settingsMenu={{
+            settings: editorSettings.settings,
+            distractionFree,
+            onDistractionFree: toggleDistractionFree,
+          }}
         />
         <PreviewPane
           feed={feed}
           theme={theme}
           workspace={workspace}
           appInfo={appInfo}
+          articles={articles}
           onController={setPreview}
         />
-        {publishOpen && workspace && (
+        {workspace && (
           <PublishPanel
+            key={workspace.root}
+            open={publishOpen}
             api={api}
             workspace={workspace}
             onClose={() => setPublishOpen(false)}
@@ -290,6 +338,39 @@ export function App({ api }: { api: FolioApi }) {
           conflict={snapshot.conflict}
           onKeepMine={() => void session.resolveConflict('mine')}
           onTakeTheirs={() => void session.resolveConflict('theirs')}
+          onKeepBoth={() => {
+            session.resolveConflict('both').then((copy) => {
+              if (copy) inform(`Your version was saved as ${copy.path}.`)
+              return refreshArticles()
+            }, report)
+          }}
+        />
+      )}
+      {workspace && (
+        <WorkspaceSearch
+          api={api}
+          titles={titles}
+          onError={report}
+          onOpen={(path, line) => {
+            session.open(path).then(
+              () => session.revealLine(path, line),
+              (err) => report(err, path),
+            )
+          }}
+        />
+      )}
+      {actions.renaming && (
+        <RenameDialog
+          path={actions.renaming}
+          onRename={actions.rename}
+          onCancel={() => actions.setRenaming(null)}
+        />
+      )}
+      {journal.entries.length > 0 && !snapshot.conflict && (
+        <JournalPrompt
+          entries={journal.entries}
+          onRestore={journal.restore}
+          onDiscard={journal.discard}
         />
       )}
       <Notices

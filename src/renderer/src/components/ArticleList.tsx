@@ -26,6 +26,7 @@ export interface ArticleListProps {
   trash: {
     list: () => Promise<TrashEntry[]>
     restore: (entry: TrashEntry) => Promise<void>
+    note?: string
   }
   onError: (err: unknown) => void
 }
@@ -51,7 +52,11 @@ function formatDate(date: string | null): string {
 }
 
 /** Asks the backend for body matches of `text`, debounced; null until it answers. */
-function useBodyHits(text: string, search: ArticleListProps['searchBodies'], onError: (err: unknown) => void) {
+function useBodyHits(
+  text: string,
+  search: ArticleListProps['searchBodies'],
+  onError: (err: unknown) => void,
+) {
   const [hits, setHits] = useState<{ text: string; paths: Set<string> } | null>(null)
   useEffect(() => {
     if (!text.trim()) return
@@ -116,7 +121,12 @@ export function ArticleList(props: ArticleListProps) {
         </div>
       )}
       {showTrash ? (
-        <TrashView list={props.trash.list} restore={props.trash.restore} onError={props.onError} />
+        <TrashView
+          list={props.trash.list}
+          restore={props.trash.restore}
+          note={props.trash.note}
+          onError={props.onError}
+        />
       ) : (
         <>
           <div className="list-filters">

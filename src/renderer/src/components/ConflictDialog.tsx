@@ -7,10 +7,13 @@ export interface ConflictDialogProps {
   conflict: ConflictSnapshot
   onKeepMine: () => void
   onTakeTheirs: () => void
+  /** Writes the editor's text as a second article, then takes the disk version. */
+  onKeepBoth: () => void
 }
 
 /** Shows the editor's text and the disk's text; the author picks one, never silently. */
-export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictDialogProps) {
+export function ConflictDialog(props: ConflictDialogProps) {
+  const { conflict, onKeepMine, onTakeTheirs, onKeepBoth } = props
   const deleted = conflict.diskText === null
   return (
     <Modal title="This article changed on disk" wide testId="conflict-dialog">
@@ -38,6 +41,15 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: ConflictD
           onClick={onTakeTheirs}
         >
           {deleted ? 'Close the article' : 'Take the disk version'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="conflict-keep-both"
+          title="Save your version as a copy beside the article, and load the disk version"
+          onClick={onKeepBoth}
+        >
+          Keep both
         </button>
         <button
           type="button"

@@ -1,10 +1,14 @@
 /** The middle pane: open-article tabs, toolbar, problem banners, the editor and its status bar. */
 import { EditorView } from '@codemirror/view'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../core/api'
 import type { EditorSession, SessionSnapshot, TabSnapshot } from '../state/editorSession'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
+import { workspaceTags } from '../state/articleQuery'
 import { FormattingToolbar } from './FormattingToolbar'
+import { FrontMatterForm } from './FrontMatterForm'
+import { SettingsMenu } from './SettingsMenu'
+import type { SettingsMenuProps } from './SettingsMenu'
 import { StatusBar } from './StatusBar'
 
 /** Props: the session (owner of the editor states), its snapshot, and article titles. */
@@ -17,6 +21,8 @@ export interface EditorPaneProps {
   modes: { focus: boolean; typewriter: boolean }
   onFocusMode: (on: boolean) => void
   onTypewriter: (on: boolean) => void
+  /** The settings menu (Vim keys, spell checking, distraction-free mode). */
+  settingsMenu: SettingsMenuProps
 }
 
 function tabTitle(tab: TabSnapshot, titles: ReadonlyMap<string, ArticleSummary>): string {
@@ -50,6 +56,7 @@ export function EditorPane(props: EditorPaneProps) {
   }, [session, onView])
 
   const active = snapshot.tabs.find((tab) => tab.article.path === snapshot.activePath)
+  const tags = useMemo(() => workspaceTags([...titles.values()]), [titles])
   return (
     <section className="editor-pane" aria-label="Editor">
       <div className="tabs" role="tablist">
@@ -82,6 +89,7 @@ export function EditorPane(props: EditorPaneProps) {
         ))}
       </div>
       <FormattingToolbar view={active ? view : null} />
+      {active && <FrontMatterForm feed={feed} session={session} tags={tags} />}
       {active?.article.error && (
         <div className="banner warning" role="alert" data-testid="frontmatter-error">
           This article’s front matter could not be read, so it is shown as plain text:{' '}
@@ -142,6 +150,7 @@ export function EditorPane(props: EditorPaneProps) {
         >
           Typewriter
         </button>
+        <SettingsMenu {...props.settingsMenu} />
         <span
           className={`save-state ${active?.saveError ? 'error' : active?.dirty ? 'dirty' : ''}`}
           data-testid="save-state"

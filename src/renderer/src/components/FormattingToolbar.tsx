@@ -1,4 +1,5 @@
 /** The formatting toolbar above the editor; each button runs the same command as its shortcut. */
+import { importImageFiles } from '../editor/imageImport'
 import { openSearchPanel } from '@codemirror/search'
 import type { StateCommand } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
@@ -120,6 +121,31 @@ export function FormattingToolbar({ view }: { view: EditorView | null }) {
           ))}
         </div>
       ))}
+      <div className="toolbar-group">
+        <label
+          className={view ? 'toolbar-button file-pick' : 'toolbar-button file-pick disabled'}
+          title="Add image files from this computer"
+        >
+          + Image file
+          <input
+            type="file"
+            accept="image/*"
+            multiple
+            hidden
+            disabled={!view}
+            data-testid="image-file-input"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])]
+              event.target.value = ''
+              if (view && files.length) {
+                void importImageFiles(view, files, view.state.selection.main.head).then(() =>
+                  view.focus(),
+                )
+              }
+            }}
+          />
+        </label>
+      </div>
       <div className="toolbar-group toolbar-end">
         <button
           type="button"

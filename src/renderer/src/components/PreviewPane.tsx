@@ -3,9 +3,10 @@
  * rendered off the UI thread and patched block by block.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { AppInfo, ThemeBundle, WorkspaceInfo } from '../../../core/api'
+import type { AppInfo, ArticleSummary, ThemeBundle, WorkspaceInfo } from '../../../core/api'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
 import { PreviewController } from '../preview/previewController'
+import type { PreviewPage } from '../preview/renderProtocol'
 
 /** Props: what the preview needs to render like the site build. */
 export interface PreviewPaneProps {
@@ -13,6 +14,8 @@ export interface PreviewPaneProps {
   theme: ThemeBundle | null
   workspace: WorkspaceInfo | null
   appInfo: AppInfo | null
+  /** The workspace's articles, for the home page preview. */
+  articles: readonly ArticleSummary[]
   onController?: (controller: PreviewController | null) => void
 }
 
@@ -25,12 +28,31 @@ const widths: { id: Width; label: string }[] = [
 ]
 
 /** The preview pane with its width switch. */
-export function PreviewPane({ feed, theme, workspace, appInfo, onController }: PreviewPaneProps) {
+export function PreviewPane(props: PreviewPaneProps) {
+  const { feed, theme, workspace, appInfo, articles, onController } = props
   const frame = useRef<HTMLIFrameElement>(null)
   const [controller, setController] = useState<PreviewController | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [hasDoc, setHasDoc] = useState(false)
   const [width, setWidth] = useState<Width>('desktop')
+  const [page, setPage] = useState<PreviewPage>('article')
+
+  useEffect(() => {
+    controller?.setHomeArticles(
+      articles.map(({ path, title, date, tags, draft, description }) => ({
+        path,
+        title,
+        date,
+        tags,
+        draft,
+        description,
+      })),
+    )
+  }, [controller, articles])
+
+  useEffect(() => {
+    controller?.setPage(page)
+  }, [controller, page])
 
   useEffect(() => {
     const created = new PreviewController(frame.current as HTMLIFrameElement, {
@@ -67,6 +89,20 @@ export function PreviewPane({ feed, theme, workspace, appInfo, onController }: P
     <section className="preview-pane" aria-label="Preview">
       <div className="preview-bar">
         <span className="preview-label">Preview</span>
+        <div className="segmented" role="group" aria-label="Page shown">
+          {(['article', 'home'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              className={id === page ? 'segment active' : 'segment'}
+              aria-pressed={id === page}
+              data-testid={`preview-page-${id}`}
+              onClick={() => setPage(id)}
+            >
+              {id === 'article' ? 'Article' : 'Home page'}
+            </button>
+          ))}
+        </div>
         <div className="segmented" role="group" aria-label="Preview width">
           {widths.map((w) => (
             <button

@@ -13,7 +13,8 @@ export interface RenameDialogProps {
 export function slugOfPath(path: string): string {
   const parts = path.split('/')
   const file = (parts.pop() ?? path).replace(/\.(md|markdown|mdx)$/i, '')
-  const name = (file === 'index' || file === '_index') && parts.length > 0 ? (parts.pop() as string) : file
+  const name =
+    (file === 'index' || file === '_index') && parts.length > 0 ? (parts.pop() as string) : file
   return name.replace(/^\d{4}-\d{2}-\d{2}-/, '')
 }
 

@@ -46,7 +46,9 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   for (let index = window.start; index < window.end; index++) {
     const item = items[index] as T
     rows.push(
-      <li key={props.keyOf(item)} style={{ height: rowHeight }}
+      <li
+        key={props.keyOf(item)}
+        style={{ height: rowHeight }}
         aria-posinset={index + 1}
         aria-setsize={items.length}
       >

@@ -1,4 +1,4 @@
-/** A boolean preference of this window, remembered in local storage. */
+/** Preferences of this window, remembered in local storage under `folio.<key>`. */
 import { useState } from 'react'
 
 /** Returns the stored value (or `initial`) and a setter that also stores it. */
@@ -9,6 +9,16 @@ export function usePreference(key: string, initial: boolean): [boolean, (value: 
   })
   const set = (next: boolean) => {
     localStorage.setItem(`folio.${key}`, String(next))
+    setValue(next)
+  }
+  return [value, set]
+}
+
+/** Like `usePreference`, for a text value (a language tag, a name). */
+export function useTextPreference(key: string, initial: string): [string, (value: string) => void] {
+  const [value, setValue] = useState<string>(() => localStorage.getItem(`folio.${key}`) ?? initial)
+  const set = (next: string) => {
+    localStorage.setItem(`folio.${key}`, next)
     setValue(next)
   }
   return [value, set]

@@ -6,7 +6,13 @@
 import { fillBody } from './previewDocument'
 import { findBodyMarkers, patchBody } from './patchBody'
 import { interceptPreviewLinks } from './previewLinks'
-import type { PreviewSetting, RenderRequest, RenderResponse } from './renderProtocol'
+import type {
+  HomeArticle,
+  PreviewPage,
+  PreviewSetting,
+  RenderRequest,
+  RenderResponse,
+} from './renderProtocol'
 
 /** What the controller reports after each render reaches the frame. */
 export interface PreviewListener {
@@ -23,6 +29,8 @@ export class PreviewController {
   private shell: string | null = null
   private loading = false
   private bodyAfterLoad: string | null = null
+  private page: PreviewPage = 'article'
+  private last: { path: string; text: string } | null = null
 
   constructor(
     private readonly frame: HTMLIFrameElement,
@@ -50,8 +58,23 @@ export class PreviewController {
     this.shell = null
   }
 
+  /** Gives the home page preview the workspace's other articles. */
+  setHomeArticles(articles: HomeArticle[]): void {
+    this.post({ type: 'articles', articles })
+    if (this.page === 'home' && this.last) this.render(this.last.path, this.last.text)
+  }
+
+  /** Switches between the article page and the home page, re-rendering the last text. */
+  setPage(page: PreviewPage): void {
+    if (page === this.page) return
+    this.page = page
+    this.shell = null
+    if (this.last) this.render(this.last.path, this.last.text)
+  }
+
   /** Asks for the preview of `text`; returns at once, coalescing with renders not yet started. */
   render(path: string, text: string): void {
+    this.last = { path, text }
     this.pending = { path, text }
     if (!this.inFlight) this.sendPending()
   }
@@ -79,7 +102,7 @@ export class PreviewController {
     const { path, text } = this.pending
     this.pending = null
     this.inFlight = true
-    this.post({ type: 'render', id: this.nextId++, path, text })
+    this.post({ type: 'render', id: this.nextId++, path, text, page: this.page })
   }
 
   private received(result: RenderResponse): void {

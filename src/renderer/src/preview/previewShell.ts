@@ -10,7 +10,9 @@ import { bodySlot, composePreviewDocument } from './previewDocument'
 import { readFrontMatterFields } from './frontMatterFields'
 import type { PreviewSetting } from './renderProtocol'
 
-const frontMatterHead = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
+/** The front matter block at the top of a text, fences included. */
+export const frontMatterHead =
+  /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
 
 let cache: { setting: PreviewSetting; key: string; shell: string; problem?: string } | null = null
 
@@ -40,7 +42,12 @@ function slugOf(path: string): string {
   return name.replace(/^\d{4}-\d{2}-\d{2}-/, '')
 }
 
-function previewArticle(path: string, data: Record<string, unknown>, body: string): ArticleInput {
+/** The article as the site build sees it, from its path and the editor's front matter and body. */
+export function previewArticle(
+  path: string,
+  data: Record<string, unknown>,
+  body: string,
+): ArticleInput {
   const slug = slugOf(path)
   return {
     path,

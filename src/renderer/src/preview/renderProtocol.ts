@@ -9,10 +9,24 @@ export interface PreviewSetting {
   assetBase: string
 }
 
+/** Which page the preview shows: the article's own page, or the home page with it on. */
+export type PreviewPage = 'article' | 'home'
+
+/** What the home page preview knows of the other articles (from the article list). */
+export interface HomeArticle {
+  path: string
+  title: string
+  date: string | null
+  tags: string[]
+  draft: boolean
+  description?: string
+}
+
 /** UI thread to worker. */
 export type RenderRequest =
   | { type: 'setting'; setting: PreviewSetting }
-  | { type: 'render'; id: number; path: string; text: string }
+  | { type: 'articles'; articles: HomeArticle[] }
+  | { type: 'render'; id: number; path: string; text: string; page: PreviewPage }
 
 /** Worker to UI thread: the page shell (with the body slot), and the body HTML separately. */
 export interface RenderResponse {

@@ -293,6 +293,122 @@ export class EditorSession {
     )
   }
 
+  // ---------- the crash journal ----------
+
+  private scheduleJournal(path: string): void {
+    clearTimeout(this.journalTimers.get(path))
+    this.journalTimers.set(
+      path,
+      setTimeout(() => {
+        this.journalTimers.delete(path)
+        void this.writeJournal(path)
+      }, this.options.journalMs ?? 400),
+    )
+  }
+
+  /**
+   * Writes the article's unsaved text to the crash journal (or discards its entry once the text
+   * matches the disk again). Failures go to `onError`, never silently.
+   */
+  async writeJournal(path: string): Promise<void> {
+    const tab = this.tabs.get(path)
+    if (!tab) return
+    try {
+      if (!isDirty(tab.article, tab.state.doc)) {
+        await this.api.discardJournal({ path })
+        return
+      }
+      const text = tab.state.doc.toString()
+      await this.api.writeJournal({ path, text, baseVersion: tab.article.version })
+      // NOTE: a save that finished while this write was in flight already discarded the entry on
+      // the backend; this write put it back, stale. Discard it again so no false prompt follows.
+      const after = this.tabs.get(path)
+      if (after && !isDirty(after.article, after.state.doc) && !after.saving) {
+        await this.api.discardJournal({ path })
+      }
+    } catch (err) {
+      this.options.onError?.(err, path)
+    }
+  }
+
+  /**
+   * Opens a journaled article with the journal's text as unsaved edits. When the file changed on
+   * disk since the journal's base version (or vanished), the conflict dialog opens instead of
+   * letting either version win silently.
+   */
+  async restoreJournal(entry: JournalEntry): Promise<void> {
+    let doc: ArticleDocument | null = null
+    try {
+      doc = await this.api.readArticle({ path: entry.path })
+    } catch (err) {
+      if (!(err instanceof FolioError && err.code === 'not-found')) throw err
+    }
+    if (!this.tabs.has(entry.path)) {
+      if (doc) this.addDocument(doc)
+      else this.addUnsaved(entry.path, entry.text)
+    } else this.activate(entry.path)
+    const tab = this.tabs.get(entry.path) as Tab
+    if (tab.state.doc.toString() !== entry.text) this.replaceText(tab, entry.text)
+    this.scheduleAutosave(entry.path)
+    const diskMoved =
+      entry.baseVersion !== null && (doc === null || doc.version !== entry.baseVersion)
+    if (diskMoved && doc?.text !== entry.text) {
+      this.conflict = {
+        path: entry.path,
+        mine: entry.text,
+        diskText: doc?.text ?? null,
+        diskVersion: doc?.version ?? null,
+      }
+    }
+    this.publish()
+  }
+
+  /** Discards a journal entry the author chose not to restore. */
+  async discardJournal(entry: JournalEntry): Promise<void> {
+    await this.api.discardJournal({ path: entry.path })
+  }
+
+  private addUnsaved(path: string, text: string): void {
+    this.tabs.set(path, {
+      article: { path, savedDoc: Text.of(['']), version: null },
+      state: this.newState(path, text, false),
+      scroll: null,
+      saving: false,
+      saveError: null,
+      changedOnDisk: false,
+    })
+    this.order = [...this.order, path]
+    this.activate(path)
+  }
+
+  // ---------- renames ----------
+
+  /**
+   * Moves the tab of an article that was renamed from `from` to `to`, keeping its text, undo
+   * history and cursor; the disk version is read again from the new path.
+   */
+  async followRename(from: string, to: string): Promise<void> {
+    const tab = this.tabs.get(from)
+    if (!tab || from === to) return
+    const doc = await this.api.readArticle({ path: to })
+    this.tabs.delete(from)
+    this.tabs.set(to, tab)
+    this.order = this.order.map((p) => (p === from ? to : p))
+    for (const timers of [this.timers, this.journalTimers]) {
+      clearTimeout(timers.get(from))
+      timers.delete(from)
+    }
+    const dirty = isDirty(tab.article, tab.state.doc)
+    tab.article = openedArticle(doc)
+    tab.changedOnDisk = false
+    if (this.active === from) this.active = to
+    this.update(to, { effects: setArticlePath.of(to) })
+    if (!dirty && tab.state.doc.toString() !== doc.text) this.replaceText(tab, doc.text)
+    if (this.conflict?.path === from) this.conflict = { ...this.conflict, path: to }
+    this.publish()
+    if (this.active === to) this.options.onActiveText?.(to, tab.state)
+  }
+
   /**
    * Saves the article's current text against the version it was read at. Resolves when done;
    * a conflict opens the conflict dialog, a failure is kept on the tab (and never thrown).
@@ -356,11 +472,18 @@ export class EditorSession {
 
   /**
    * Settles the open conflict: `mine` writes the editor text over the disk version, `theirs`
-   * replaces the editor text with the disk version (undoable) or closes the tab if it was deleted.
+   * replaces the editor text with the disk version (undoable) or closes the tab if it was deleted,
+   * and `both` first writes the editor text as a new article beside it (returned), then takes
+   * theirs. If writing the copy fails the conflict stays open and the error is thrown.
    */
-  async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+  async resolveConflict(choice: 'mine' | 'theirs' | 'both'): Promise<ArticleDocument | void> {
     const conflict = this.conflict
     if (!conflict) return
+    if (choice === 'both') {
+      const copy = await this.api.saveArticleCopy({ path: conflict.path, text: conflict.mine })
+      await this.resolveConflict('theirs')
+      return copy
+    }
     this.conflict = null
     const tab = this.tabs.get(conflict.path)
     if (!tab) return this.publish()
@@ -370,6 +493,10 @@ export class EditorSession {
       this.publish()
       return this.save(conflict.path)
     }
+    clearTimeout(this.journalTimers.get(conflict.path))
+    await this.api.discardJournal({ path: conflict.path }).catch((err: unknown) => {
+      this.options.onError?.(err, conflict.path)
+    })
     if (conflict.diskText === null || conflict.diskVersion === null) return this.drop(conflict.path)
     this.replaceText(tab, conflict.diskText)
     tab.article = articleSaved(tab.article, conflict.diskText, conflict.diskVersion)
@@ -466,8 +593,11 @@ export class EditorSession {
 
   /** Forgets every tab (a different workspace was opened). Unsaved edits must be saved first. */
   reset(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer)
+    for (const timer of [...this.timers.values(), ...this.journalTimers.values()]) {
+      clearTimeout(timer)
+    }
     this.timers.clear()
+    this.journalTimers.clear()
     this.tabs.clear()
     this.order = []
     this.active = null

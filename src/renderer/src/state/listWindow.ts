@@ -19,7 +19,8 @@ export function listWindow(
   viewportHeight: number,
   overscan = 6,
 ): ListWindow {
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight)
+  // A list that shrank while scrolled far down still shows its last rows.
+  const first = Math.min(Math.floor(Math.max(0, scrollTop) / rowHeight), Math.max(0, count - 1))
   const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1
   const start = Math.max(0, Math.min(first - overscan, count))
   const end = Math.min(count, first + visible + overscan)

@@ -1,0 +1,77 @@
+/**
+ * Large cache records (parsed sources, search texts) kept as 16 JSON shards, so a build that
+ * changed one article rewrites one shard instead of megabytes. A torn or foreign shard reads as
+ * empty, which only makes the next build do more work.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { toFolioError } from '../errors'
+
+const shardCount = 16
+
+/** The shard (0–15) an entry with `key` is stored in. */
+export function shardOf(key: string): number {
+  return createHash('sha1').update(key).digest()[0] % shardCount
+}
+
+function shardFile(dir: string, name: string, shard: number): string {
+  return path.join(dir, name, `${shard.toString(16)}.json`)
+}
+
+async function readShard<T>(file: string, version: string): Promise<[string, T][]> {
+  let text: string
+  try {
+    text = await fs.readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return []
+    throw toFolioError(err, file)
+  }
+  try {
+    const data = JSON.parse(text) as { version?: string; entries?: [string, T][] }
+    return data.version === version && Array.isArray(data.entries) ? data.entries : []
+  } catch (err) {
+    // A torn or foreign cache file is not an error: the build just does the work again.
+    if (err instanceof SyntaxError) return []
+    throw err
+  }
+}
+
+/** Every entry of the sharded record `name` in `dir` written with `version`. */
+export async function readShards<T>(
+  dir: string,
+  name: string,
+  version: string,
+): Promise<Map<string, T>> {
+  const shards = await Promise.all(
+    Array.from({ length: shardCount }, (_, i) => readShard<T>(shardFile(dir, name, i), version)),
+  )
+  return new Map(shards.flat())
+}
+
+/**
+ * Writes the shards of record `name` holding a key of `dirty` (changed, added or removed
+ * entries), each with all of its entries in `entries`.
+ */
+export async function writeShards<T>(
+  dir: string,
+  name: string,
+  version: string,
+  entries: Map<string, T>,
+  dirty: Iterable<string>,
+): Promise<void> {
+  const shards = new Set<number>()
+  for (const key of dirty) shards.add(shardOf(key))
+  if (shards.size === 0) return
+  const content = new Map<number, [string, T][]>([...shards].map((shard) => [shard, []]))
+  for (const entry of entries) content.get(shardOf(entry[0]))?.push(entry)
+  await fs.mkdir(path.join(dir, name), { recursive: true })
+  await Promise.all(
+    [...content].map(async ([shard, list]) => {
+      const file = shardFile(dir, name, shard)
+      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
+      await fs.writeFile(tmp, JSON.stringify({ version, entries: list }))
+      await fs.rename(tmp, file)
+    }),
+  )
+}

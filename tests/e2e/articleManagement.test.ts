@@ -1,0 +1,156 @@
+import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp } from './appHarness'
+import type { RunningApp } from './appHarness'
+
+let app: RunningApp
+
+beforeAll(async () => {
+  app = await startApp()
+}, 60_000)
+
+afterAll(async () => {
+  await app?.close()
+})
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+function item(path: string): string {
+  return `[data-testid=article-item][data-path="${path}"]`
+}
+
+describe('article management in the browser', () => {
+  it('renames the open article: the file moves, links follow, the tab follows', async () => {
+    const { page } = app
+    const notebooks = join(app.workspace, 'posts/notes-on-notebooks.md')
+    await appendFile(notebooks, '\nSee [the coast](a-week-on-the-coast/index.md).\n')
+    await page.click(item('posts/a-week-on-the-coast/index.md'))
+    await page.waitForSelector(
+      '[data-testid=editor-tab][data-path="posts/a-week-on-the-coast/index.md"]',
+    )
+    await page.hover(item('posts/a-week-on-the-coast/index.md'))
+    await page
+      .locator('.article-row', { has: page.locator(item('posts/a-week-on-the-coast/index.md')) })
+      .locator('[data-testid=article-actions]')
+      .click()
+    await page.click('[data-testid=article-rename]')
+    expect(await page.inputValue('[data-testid=rename-slug]')).toBe('a-week-on-the-coast')
+    await page.fill('[data-testid=rename-slug]', 'seven-days-by-the-sea')
+    await page.click('[data-testid=rename-confirm]')
+
+    const renamed = 'posts/seven-days-by-the-sea/index.md'
+    await page.waitForSelector(`[data-testid=editor-tab][data-path="${renamed}"]`)
+    await page.waitForSelector(item(renamed))
+    expect(await page.locator(item('posts/a-week-on-the-coast/index.md')).count()).toBe(0)
+    expect(await exists(join(app.workspace, renamed))).toBe(true)
+    expect(await exists(join(app.workspace, 'posts/seven-days-by-the-sea/harbour.png'))).toBe(true)
+    expect(await exists(join(app.workspace, 'posts/a-week-on-the-coast'))).toBe(false)
+    expect(await readFile(notebooks, 'utf8')).toContain(
+      '[the coast](seven-days-by-the-sea/index.md)',
+    )
+    expect(await page.textContent('[data-testid=info-notice]')).toContain('links updated in 1')
+    // The tab still edits the article: typing and saving lands in the renamed file.
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nWritten after the rename.')
+    await page.keyboard.press('Control+s')
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]')
+    expect(await readFile(join(app.workspace, renamed), 'utf8')).toContain(
+      'Written after the rename.',
+    )
+  }, 60_000)
+
+  it('moves an article to the trash and restores it from the Trash view', async () => {
+    const { page } = app
+    const path = 'posts/notes-on-notebooks.md'
+    const before = await readFile(join(app.workspace, path), 'utf8')
+    await page
+      .locator('.article-row', { has: page.locator(item(path)) })
+      .locator('[data-testid=article-actions]')
+      .click({ force: true })
+    await page.click('[data-testid=article-trash]')
+    await page.waitForSelector(item(path), { state: 'detached' })
+    expect(await exists(join(app.workspace, path))).toBe(false)
+
+    await page.click('[data-testid=trash-toggle]')
+    const entry = page.locator(`[data-testid=trash-item][data-path="${path}"]`)
+    await entry.waitFor()
+    expect(await entry.textContent()).toContain('Notes on Notebooks')
+    await mkdir('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/trash-view.png' })
+    await entry.locator('[data-testid=trash-restore]').click()
+    await page.waitForSelector('[data-testid=trash-empty]')
+    expect(await readFile(join(app.workspace, path), 'utf8')).toBe(before)
+
+    await page.click('[data-testid=trash-toggle]')
+    await page.waitForSelector(item(path))
+  }, 60_000)
+
+  it('filters by text, tag and draft state, and sorts by title', async () => {
+    const { page } = app
+    const titles = () =>
+      page.locator('[data-testid=article-item] .article-item-title').allTextContents()
+    await page.fill('[data-testid=article-filter]', 'naismith')
+    // Only the body of "Measuring a Walk" mentions Naismith: the backend search finds it.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=article-item]').length === 1,
+    )
+    expect(await titles()).toEqual(['Measuring a Walk'])
+    await page.fill('[data-testid=article-filter]', '')
+    await page.selectOption('[data-testid=tag-filter]', 'walking')
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=article-item]').length === 2,
+    )
+    await page.selectOption('[data-testid=tag-filter]', '')
+    await page.selectOption('[data-testid=draft-filter]', 'drafts')
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=article-item]').length === 1,
+    )
+    expect(await titles()).toEqual(['Notes on Notebooks'])
+    await page.selectOption('[data-testid=draft-filter]', 'all')
+    await page.selectOption('[data-testid=article-sort]', 'title')
+    const sorted = await titles()
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)))
+    expect(await page.textContent('[data-testid=layout-name]')).toContain('Folio')
+    await page.screenshot({ path: 'test-results/article-list-filters.png' })
+  }, 60_000)
+
+  it('keeps both versions after a conflict: a copy with mine, the file with theirs', async () => {
+    const { page } = app
+    const path = 'posts/welcome-to-field-notes.md'
+    await page.click(item(path))
+    await page.waitForSelector(`[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`)
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nMy closing line.')
+    const theirs = '---\ntitle: Welcome to Field Notes\n---\n\nRewritten elsewhere.\n'
+    await writeFile(join(app.workspace, path), theirs)
+    await page.keyboard.press('Control+s')
+    await page.waitForSelector('[data-testid=conflict-dialog]')
+    await page.screenshot({ path: 'test-results/conflict-keep-both.png' })
+    await page.click('[data-testid=conflict-keep-both]')
+    await page.waitForSelector('[data-testid=conflict-dialog]', { state: 'detached' })
+    const notice = page.locator('[data-testid=info-notice]', {
+      hasText: 'Your version was saved as',
+    })
+    await notice.waitFor()
+    const copyPath = /saved as (\S+)\.$/.exec(
+      (await notice.locator('.notice-text').textContent()) ?? '',
+    )?.[1]
+    expect(copyPath).toBeDefined()
+    expect(copyPath).not.toBe(path)
+    expect(await readFile(join(app.workspace, copyPath as string), 'utf8')).toContain(
+      'My closing line.',
+    )
+    expect(await readFile(join(app.workspace, path), 'utf8')).toBe(theirs)
+    const text = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
+    expect(text).toContain('Rewritten elsewhere.')
+    expect(text).not.toContain('My closing line.')
+  }, 60_000)
+})

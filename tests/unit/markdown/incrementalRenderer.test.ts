@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { createIncrementalRenderer, renderMarkdown, splitBlocks } from '../../../src/core/markdown'
+
+const article = `---
+title: Blocks
+---
+
+# Intro
+
+First paragraph with a [reference link][ref] and **bold**.
+
+- one
+- two
+
+- loose item after a blank line
+  continued
+
+1. first
+2. second
+
+\`\`\`js
+const a = 1
+
+const b = 2
+\`\`\`
+
+$$
+x^2
+
++ y
+$$
+
+> quoted
+
+| a | b |
+| - | - |
+| 1 | 2 |
+
+## Intro
+
+<div>raw <b>html</b></div>
+
+    indented code
+
+    still code
+
+Setext heading
+--------------
+
+![pic](pic.png)
+
+[ref]: https://example.com
+`
+
+function full(text: string) {
+  return renderMarkdown(text, { sourceLines: true })
+}
+
+describe('splitBlocks', () => {
+  it('joins back to the same text', () => {
+    expect(
+      splitBlocks(article)
+        .map((block) => block.text)
+        .join('\n'),
+    ).toBe(article)
+  })
+
+  it('never splits inside fenced code, math, a list or indented code', () => {
+    const texts = splitBlocks(article).map((block) => block.text)
+    expect(texts.some((text) => text.includes('const a = 1\n\nconst b = 2'))).toBe(true)
+    expect(texts.some((text) => text.includes('x^2\n\n+ y'))).toBe(true)
+    expect(texts.some((text) => text.includes('- two\n\n- loose item'))).toBe(true)
+    expect(texts.some((text) => text.includes('indented code\n\n    still code'))).toBe(true)
+  })
+})
+
+describe('incremental rendering', () => {
+  it('gives the same HTML, headings and images as a full render', () => {
+    const result = createIncrementalRenderer({ sourceLines: true }).render(article)
+    const expected = full(article)
+    expect(result.html.replace(/\n/g, '')).toBe(expected.html.replace(/\n/g, ''))
+    expect(result.headings).toEqual(expected.headings)
+    expect(result.images).toEqual(expected.images)
+  })
+
+  it('re-renders only the block an edit touched, and stays equal to a full render', () => {
+    const renderer = createIncrementalRenderer({ sourceLines: true })
+    const first = renderer.render(article)
+    const edited = article.replace('First paragraph', 'First edited paragraph')
+    const second = renderer.render(edited)
+    expect(first.rendered).toBe(first.blocks)
+    expect(second.rendered).toBe(1)
+    expect(second.html.replace(/\n/g, '')).toBe(full(edited).html.replace(/\n/g, ''))
+  })
+
+  it('shifts source lines when a block is inserted above', () => {
+    const renderer = createIncrementalRenderer({ sourceLines: true })
+    renderer.render(article)
+    const edited = article.replace('# Intro\n', '# Intro\n\nA new paragraph.\n')
+    const result = renderer.render(edited)
+    expect(result.rendered).toBe(1)
+    expect(result.html.replace(/\n/g, '')).toBe(full(edited).html.replace(/\n/g, ''))
+  })
+
+  it('stays incremental when [^x] appears without a footnote definition (e.g. in code)', () => {
+    const text = 'Regex:\n\n```js\nconst re = /[^a-z]+/g\n```\n\nA [^x] that is not a note.\n'
+    const renderer = createIncrementalRenderer()
+    renderer.render(text)
+    const result = renderer.render(text.replace('not a note', 'still not a note'))
+    expect(result.rendered).toBe(1)
+    expect(result.html.replace(/\n/g, '')).toBe(
+      renderMarkdown(text.replace('not a note', 'still not a note')).html.replace(/\n/g, ''),
+    )
+  })
+
+  it('falls back to a full render for footnotes, whose numbers span the article', () => {
+    const text = 'A note[^1] and another[^2].\n\nMiddle.\n\n[^1]: One.\n[^2]: Two.\n'
+    const result = createIncrementalRenderer().render(text)
+    expect(result.html).toBe(renderMarkdown(text).html)
+  })
+})

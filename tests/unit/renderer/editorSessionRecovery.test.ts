@@ -1,0 +1,147 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { apiMethods } from '../../../src/core/api'
+import type { FolioApi, FolioBridge, FolioEventName, FolioEvents } from '../../../src/core/api'
+import { createFolioService } from '../../../src/core/service'
+import type { FolioService } from '../../../src/core/service'
+import { createFolioApi } from '../../../src/renderer/src/api/createFolioApi'
+import { articlePathOf } from '../../../src/renderer/src/editor/articlePath'
+import { EditorSession } from '../../../src/renderer/src/state/editorSession'
+
+function apiOver(service: FolioService): FolioApi {
+  const bridge: Record<string, unknown> = {}
+  for (const method of apiMethods) bridge[method] = (input: unknown) => service.call(method, input)
+  bridge.on = <E extends FolioEventName>(event: E, listener: (p: FolioEvents[E]) => void) =>
+    service.subscribe((name, payload) => {
+      if ((name as FolioEventName) === event) listener(payload as FolioEvents[E])
+    })
+  return createFolioApi(bridge as FolioBridge)
+}
+
+function typeAtEnd(session: EditorSession, path: string, text: string): void {
+  const state = session.stateOf(path)
+  if (!state) throw new Error(`${path} is not open`)
+  session.update(path, { changes: { from: state.doc.length, insert: text } })
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+let dir: string
+let service: FolioService
+let api: FolioApi
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'folio-recovery-'))
+  await mkdir(join(dir, 'posts'))
+  await writeFile(join(dir, 'folio.yaml'), 'title: Test blog\n')
+  await writeFile(join(dir, 'posts', 'a.md'), '---\ntitle: A\n---\n\nFirst.\n')
+  await writeFile(join(dir, 'posts', 'b.md'), '---\ntitle: B\n---\n\nSee [A](a.md).\n')
+  service = createFolioService({
+    mode: 'web',
+    version: 'test',
+    assetBase: '/workspace-file/',
+    secrets: async () => undefined,
+  })
+  expect((await service.open(dir)).ok).toBe(true)
+  api = apiOver(service)
+})
+
+afterEach(async () => {
+  await service.dispose()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('the crash journal', () => {
+  it('journals unsaved edits within a second, without saving the file', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000, journalMs: 50 })
+    await session.open('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Not saved yet.\n')
+    await wait(400)
+    const entries = await api.listJournal({})
+    expect(entries.map((e) => e.path)).toEqual(['posts/a.md'])
+    expect(entries[0].text).toContain('Not saved yet.')
+    expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).not.toContain('Not saved yet.')
+  })
+
+  it('drops the journal entry once the article is saved', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000, journalMs: 20 })
+    await session.open('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Saved soon.\n')
+    await wait(200)
+    await session.save('posts/a.md')
+    await wait(200)
+    expect(await api.listJournal({})).toEqual([])
+  })
+
+  it('restores a journaled text as unsaved edits in a new session', async () => {
+    const first = new EditorSession(api, { autosaveMs: 60_000, journalMs: 20 })
+    await first.open('posts/a.md')
+    typeAtEnd(first, 'posts/a.md', 'Back after the crash.\n')
+    await wait(200)
+    const [entry] = await api.listJournal({})
+
+    const second = new EditorSession(api, { autosaveMs: 60_000 })
+    await second.restoreJournal(entry)
+    const snapshot = second.getSnapshot()
+    expect(snapshot.activePath).toBe('posts/a.md')
+    expect(snapshot.tabs[0].dirty).toBe(true)
+    expect(snapshot.conflict).toBeNull()
+    expect(second.stateOf('posts/a.md')?.doc.toString()).toContain('Back after the crash.')
+  })
+
+  it('opens the conflict dialog when the file changed on disk since the journal was written', async () => {
+    const first = new EditorSession(api, { autosaveMs: 60_000, journalMs: 20 })
+    await first.open('posts/a.md')
+    typeAtEnd(first, 'posts/a.md', 'Journaled.\n')
+    await wait(200)
+    const [entry] = await api.listJournal({})
+    await writeFile(join(dir, 'posts', 'a.md'), 'Changed by git pull.\n')
+
+    const second = new EditorSession(api, { autosaveMs: 60_000 })
+    await second.restoreJournal(entry)
+    const conflict = second.getSnapshot().conflict
+    expect(conflict?.mine).toContain('Journaled.')
+    expect(conflict?.diskText).toBe('Changed by git pull.\n')
+    expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).toBe('Changed by git pull.\n')
+  })
+})
+
+describe('keep both after a conflict', () => {
+  it('writes the editor text as a copy and loads the disk version', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    await writeFile(join(dir, 'posts', 'a.md'), 'Theirs.\n')
+    typeAtEnd(session, 'posts/a.md', 'Mine.\n')
+    await session.save('posts/a.md')
+    const copy = await session.resolveConflict('both')
+    expect(copy && copy.path).not.toBe('posts/a.md')
+    expect(await readFile(join(dir, (copy as { path: string }).path), 'utf8')).toContain('Mine.')
+    expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).toBe('Theirs.\n')
+    expect(session.stateOf('posts/a.md')?.doc.toString()).toBe('Theirs.\n')
+    expect(session.getSnapshot().conflict).toBeNull()
+    expect(session.getSnapshot().tabs[0].dirty).toBe(false)
+  })
+})
+
+describe('renaming an open article', () => {
+  it('moves the tab to the new path with its unsaved text, and saves there', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Typed before.\n')
+    await session.save('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Typed after.\n')
+    const result = await api.renameArticle({ path: 'posts/a.md', slug: 'alpha' })
+    await session.followRename('posts/a.md', result.path)
+    const snapshot = session.getSnapshot()
+    expect(snapshot.activePath).toBe(result.path)
+    expect(snapshot.tabs.map((t) => t.article.path)).toEqual([result.path])
+    expect(snapshot.tabs[0].dirty).toBe(true)
+    expect(articlePathOf(session.stateOf(result.path)!)).toBe(result.path)
+    await session.save(result.path)
+    expect(await readFile(join(dir, result.path), 'utf8')).toContain('Typed after.')
+    expect(await readdir(join(dir, 'posts'))).not.toContain('a.md')
+    expect(await readFile(join(dir, 'posts', 'b.md'), 'utf8')).toContain('(alpha.md)')
+  })
+})

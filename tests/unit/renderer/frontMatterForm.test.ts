@@ -1,0 +1,100 @@
+import { history, undo } from '@codemirror/commands'
+import { EditorState } from '@codemirror/state'
+import { describe, expect, it } from 'vitest'
+import {
+  datePicked,
+  readFormFields,
+  setFieldsTransaction,
+} from '../../../src/renderer/src/editor/frontMatterForm'
+
+const article = [
+  '---',
+  '# kept comment',
+  "title: 'Tides'",
+  'date: 2025-02-14T08:30:00+01:00',
+  'tags: [walking, sea]',
+  'image: harbour.png',
+  'custom: { keep: me }',
+  '---',
+  '',
+  'Body text.',
+  '',
+].join('\n')
+
+function apply(state: EditorState, fields: Record<string, unknown>): EditorState {
+  const spec = setFieldsTransaction(state, fields)
+  if (!spec) throw new Error('no change')
+  return state.update(spec).state
+}
+
+describe('the front matter form model', () => {
+  it('reads the fields the form shows, with the cover under the key the file uses', () => {
+    const reading = readFormFields(article)
+    expect(reading).toEqual({
+      ok: true,
+      fields: {
+        title: 'Tides',
+        date: '2025-02-14',
+        dateWritten: '2025-02-14T08:30:00+01:00',
+        description: '',
+        tags: ['walking', 'sea'],
+        draft: false,
+        coverKey: 'image',
+        cover: 'harbour.png',
+        author: '',
+      },
+    })
+  })
+
+  it('reads TOML front matter too', () => {
+    const reading = readFormFields('+++\ntitle = "Hugo post"\ndraft = true\n+++\n\nBody\n')
+    expect(reading.ok && reading.fields.title).toBe('Hugo post')
+    expect(reading.ok && reading.fields.draft).toBe(true)
+  })
+
+  it('reports malformed front matter with its line, so the form is disabled', () => {
+    expect(readFormFields('---\ntitle: [unclosed\n---\nBody\n')).toMatchObject({
+      ok: false,
+      line: 2,
+    })
+  })
+
+  it('changes one field and leaves comments, quoting, other keys and the body byte for byte', () => {
+    const state = EditorState.create({ doc: article })
+    const next = apply(state, { title: 'High tides' })
+    expect(next.doc.toString()).toBe(article.replace("title: 'Tides'", "title: 'High tides'"))
+  })
+
+  it('is one undoable change in the editor, and keeps the cursor in the body', () => {
+    const cursor = article.indexOf('Body')
+    const state = EditorState.create({
+      doc: article,
+      selection: { anchor: cursor },
+      extensions: [history()],
+    })
+    const next = apply(state, { draft: true, tags: ['walking', 'sea', 'tides'] })
+    expect(next.doc.toString()).toContain('draft: true')
+    expect(next.doc.toString()).toContain('tags: [walking, sea, tides]')
+    expect(next.sliceDoc(next.selection.main.head, next.selection.main.head + 4)).toBe('Body')
+    let undone = next
+    undo({ state: next, dispatch: (tr) => (undone = tr.state) })
+    expect(undone.doc.toString()).toBe(article)
+  })
+
+  it('removes a field set to null, and returns null when nothing changes', () => {
+    const state = EditorState.create({ doc: article })
+    expect(apply(state, { image: null }).doc.toString()).not.toContain('image:')
+    expect(setFieldsTransaction(state, { title: 'Tides' })).toBeNull()
+  })
+
+  it('refuses to edit malformed front matter', () => {
+    const state = EditorState.create({ doc: '---\ntitle: [unclosed\n---\nBody\n' })
+    expect(() => setFieldsTransaction(state, { title: 'x' })).toThrow(/cannot be edited/)
+  })
+
+  it('keeps the time and zone of a written date when a new day is picked', () => {
+    expect(datePicked('2025-02-14T08:30:00+01:00', '2025-03-01')).toBe('2025-03-01T08:30:00+01:00')
+    expect(datePicked('', '2025-03-01')).toBe('2025-03-01')
+    expect(datePicked('2025-02-14', '')).toBeNull()
+  })
+})
