@@ -1,13 +1,36 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+
+/** Puts the site build's worker entry beside the main bundle (see setRenderWorkerUrl in main). */
+function siteRenderWorker(): Plugin {
+  return {
+    name: 'folio-site-render-worker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'renderWorker.mjs',
+        source: readFileSync(resolve(__dirname, 'src/core/site/renderWorker.mjs'), 'utf8'),
+      })
+    },
+  }
+}
 
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The site build renders article bodies in worker threads that import this module.
+          renderBody: resolve(__dirname, 'src/core/site/renderBody.ts'),
+        },
+      },
     },
+    plugins: [siteRenderWorker()],
   },
   preload: {
     build: {

@@ -82,6 +82,8 @@ export interface BuildReport {
   files: number
   durationMs: number
   problems: BuildProblem[]
+  /** Remarks about how the build ran that are not problems, e.g. "Rendered on one thread". */
+  notes?: string[]
 }
 
 export interface PublishReport {

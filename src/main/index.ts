@@ -3,16 +3,27 @@
  * protocol; every FolioApi request arrives on one IPC channel, is checked to come from the app's
  * own main frame, and is handed to the service, which validates the arguments and calls the core.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { join } from 'node:path'
 import { envSecretSource } from '../core/publish'
 import { createFolioService, type FolioService } from '../core/service'
 import { ensureSampleWorkspace, readAppSettings, writeAppSettings } from '../core/service/firstRun'
-import { setResourcesDir } from '../core/site'
+import { setRenderWorkerUrl, setResourcesDir } from '../core/site'
+import { pathToFileURL } from 'node:url'
 import { handleAssetProtocol, registerAssetScheme } from './assetProtocol'
 import { buildMenu } from './menu'
 import { keychainSecrets } from './secrets'
-import { applyContentSecurityPolicy, createMainWindow, isAppUrl } from './window'
+import { isAppUrl } from './appUrl'
+import { applyContentSecurityPolicy, createMainWindow, rendererUrl } from './window'
 
 registerAssetScheme()
 app.enableSandbox()
@@ -24,15 +35,13 @@ const settingsFile = () => join(app.getPath('userData'), 'settings.json')
 
 let mainWindow: BrowserWindow | null = null
 
+/** Only the main frame of the app's own window, showing the app's own page, may call the API. */
 function fromOwnWindow(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
-  return Boolean(
-    mainWindow &&
-    frame &&
-    event.sender === mainWindow.webContents &&
-    frame === mainWindow.webContents.mainFrame &&
-    isAppUrl(frame.url),
-  )
+  const main = mainWindow?.webContents.mainFrame
+  if (!mainWindow || !frame || !main || event.sender !== mainWindow.webContents) return false
+  const sameFrame = frame.processId === main.processId && frame.routingId === main.routingId
+  return sameFrame && isAppUrl(frame.url, rendererUrl())
 }
 
 async function chooseFolder(): Promise<string | null> {
@@ -57,6 +66,12 @@ async function startWorkspace(service: FolioService): Promise<void> {
 async function main(): Promise<void> {
   await app.whenReady()
   setResourcesDir(resourcesDir)
+  // Worker threads cannot start from inside app.asar: the bundle's worker files are unpacked.
+  const mainDir = __dirname.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')
+  setRenderWorkerUrl({
+    worker: pathToFileURL(join(mainDir, 'renderWorker.mjs')),
+    module: pathToFileURL(join(mainDir, 'renderBody.js')),
+  })
   applyContentSecurityPolicy()
   const secrets = keychainSecrets(
     join(app.getPath('userData'), 'secrets.json'),

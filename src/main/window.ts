@@ -6,27 +6,13 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { rendererCsp } from '../server/staticFiles'
+import { isAppUrl } from './appUrl'
 import { externalUrl } from './externalLinks'
+import { secureWebPreferences } from './webPreferences'
 
 export function rendererUrl(): string {
   const devUrl = process.env['ELECTRON_RENDERER_URL']
   return devUrl ?? 'file://' + join(__dirname, '../renderer/index.html')
-}
-
-/** True when a frame URL is the app's own renderer page (file or dev server), nothing else. */
-export function isAppUrl(url: string): boolean {
-  const base = new URL(rendererUrl())
-  try {
-    const candidate = new URL(url)
-    return (
-      candidate.protocol === base.protocol &&
-      candidate.host === base.host &&
-      candidate.pathname === base.pathname
-    )
-  } catch (err) {
-    if (err instanceof TypeError) return false
-    throw err
-  }
 }
 
 export function applyContentSecurityPolicy(): void {
@@ -49,16 +35,7 @@ export function createMainWindow(): BrowserWindow {
     height: 900,
     show: false,
     title: 'Folio',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   })
   win.once('ready-to-show', () => win.show())
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -67,7 +44,7 @@ export function createMainWindow(): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
+    if (!isAppUrl(url, rendererUrl())) event.preventDefault()
   })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   void win.loadURL(rendererUrl())

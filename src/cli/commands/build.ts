@@ -21,6 +21,7 @@ export function registerBuild(program: Command): void {
           `${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`,
         )
       }
+      for (const note of report.notes ?? []) process.stderr.write(`folio: note: ${note}\n`)
       process.stdout.write(
         `Built ${report.pages} pages (${report.files} files) into ${report.outDir} in ${report.durationMs} ms\n`,
       )
