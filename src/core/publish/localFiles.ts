@@ -3,9 +3,11 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FolioError, toFolioError } from '../errors'
+import type { HashCache } from './hashCache'
+import { runPool } from './runPool'
 
 /** One file of the built site: `path` is relative with forward slashes, `absPath` is on disk. */
 export interface LocalFile {
@@ -15,27 +17,64 @@ export interface LocalFile {
   size: number
 }
 
+/** Files up to this size are read whole (one read, no stream); larger ones are streamed. */
+const wholeReadLimit = 1024 * 1024
+
+/** Files stat-ed or hashed at once, and folders read at once: fast on SSDs, few handles open. */
+const parallelism = 32
+
 /** Streams a file through sha256 and resolves the hex digest. */
-export async function hashFile(absPath: string): Promise<string> {
+export async function hashFile(absPath: string, size?: number): Promise<string> {
   const hash = createHash('sha256')
+  if (size !== undefined && size <= wholeReadLimit)
+    return hash.update(await readFile(absPath)).digest('hex')
   for await (const chunk of createReadStream(absPath)) hash.update(chunk as Buffer)
   return hash.digest('hex')
 }
 
-async function listFiles(root: string, rel: string, out: string[]): Promise<void> {
-  const entries = await readdir(join(root, rel), { withFileTypes: true })
-  for (const entry of entries) {
-    const child = rel ? `${rel}/${entry.name}` : entry.name
-    if (entry.isDirectory()) await listFiles(root, child, out)
-    else if (entry.isFile()) out.push(child)
-  }
+/** Every regular file under `root` as a relative path, reading up to `parallelism` folders at once. */
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = []
+  const pending = ['']
+  let active = 0
+  // NOTE: folders are read in parallel (a site has one per article); a sequential walk of a
+  // 4,000-article site spent 0.3 s waiting on one readdir after another.
+  await new Promise<void>((resolve, reject) => {
+    let failed = false
+    const pump = (): void => {
+      if (failed) return
+      if (pending.length === 0 && active === 0) return resolve()
+      while (active < parallelism && pending.length > 0) {
+        const rel = pending.pop() as string
+        active++
+        readdir(join(root, rel), { withFileTypes: true }).then(
+          (entries) => {
+            for (const entry of entries) {
+              const child = rel ? `${rel}/${entry.name}` : entry.name
+              if (entry.isDirectory()) pending.push(child)
+              else if (entry.isFile()) out.push(child)
+            }
+            active--
+            pump()
+          },
+          (err: unknown) => {
+            failed = true
+            reject(err)
+          },
+        )
+      }
+    }
+    pump()
+  })
+  return out
 }
 
 /**
- * Hashes every regular file of a finished build, sorted by path. Fails with a FolioError when the
- * folder is missing or is not a folder (the site has to be built first).
+ * Hashes every regular file of a finished build, sorted by path. With a `cache`, a file whose
+ * size, mtime, ctime and inode match the cache is not read again, and every hash is recorded in
+ * it. Fails with a FolioError when the folder is missing or is not a folder (build first).
  */
-export async function scanSite(siteDir: string): Promise<LocalFile[]> {
+export async function scanSite(siteDir: string, cache?: HashCache): Promise<LocalFile[]> {
   try {
     const info = await stat(siteDir)
     if (!info.isDirectory()) {
@@ -43,21 +82,27 @@ export async function scanSite(siteDir: string): Promise<LocalFile[]> {
         path: siteDir,
       })
     }
-    const paths: string[] = []
-    await listFiles(siteDir, '', paths)
+    const paths = await listFiles(siteDir)
     paths.sort()
-    const files: LocalFile[] = new Array(paths.length)
-    // A few dozen at a time: fast on SSDs without opening thousands of files at once.
-    let next = 0
-    const hashNext = async (): Promise<void> => {
-      while (next < paths.length) {
-        const index = next++
-        const absPath = join(siteDir, paths[index])
-        const [hash, info] = await Promise.all([hashFile(absPath), stat(absPath)])
-        files[index] = { path: paths[index], absPath, hash, size: info.size }
+    const files: LocalFile[] = paths.map((path) => ({
+      path,
+      absPath: join(siteDir, path),
+      hash: '',
+      size: 0,
+    }))
+    await runPool(files, parallelism, async (file) => {
+      // NOTE: stat before reading, so a file rewritten while it is hashed gets a newer stamp than
+      // the one recorded and is hashed again next time.
+      const stamp = await stat(file.absPath)
+      file.size = stamp.size
+      const known = cache?.lookup(file.path, stamp)
+      if (known !== undefined) {
+        file.hash = known
+        return
       }
-    }
-    await Promise.all(Array.from({ length: 32 }, hashNext))
+      file.hash = await hashFile(file.absPath, stamp.size)
+      cache?.record(file.path, stamp, file.hash)
+    })
     return files
   } catch (err) {
     throw toFolioError(err, siteDir)

@@ -3,10 +3,12 @@
  * changed in an order that keeps the live site whole, removes what is gone, records each finished
  * file so a resume skips it, and writes the publish history.
  */
+import { resolve } from 'node:path'
 import type { PublishProgressEvent, PublishReport } from '../api'
 import { FolioError, isFolioError } from '../errors'
 import type { PublishTargetConfig, Workspace } from '../workspace'
 import { createTarget } from './createTarget'
+import { readHashCache } from './hashCache'
 import { scanSite, type LocalFile } from './localFiles'
 import { ManifestWriter, readManifest } from './manifest'
 import { publishError } from './publishError'
@@ -144,6 +146,21 @@ class PublishRun {
   }
 }
 
+/** Scans the built site with the workspace's hash cache, then saves the cache; never rejects. */
+async function scanLocalSite(
+  root: string,
+  siteDir: string,
+): Promise<{ files: LocalFile[] } | { error: unknown }> {
+  try {
+    const cache = await readHashCache(root, resolve(siteDir))
+    const files = await scanSite(siteDir, cache)
+    await cache.save()
+    return { files }
+  } catch (error) {
+    return { error }
+  }
+}
+
 /**
  * Publishes a finished build to the target named `targetName`. Resolves a report of what was sent
  * (or, in a dry run, would be). Fails with a FolioError ('auth', 'host-key', 'network', 'cancelled',
@@ -169,21 +186,36 @@ export async function publishSite(
       bytesDone: 0,
       bytesTotal: 0,
     })
-    const site = await scanSite(options.siteDir)
+    // NOTE: the site is scanned while the target connects and lists itself; both take a
+    // noticeable share of a no-change publish. A scan failure (site not built) wins over the
+    // target's, as the more basic problem; `scanning` never rejects, so neither goes unhandled.
+    const scanning = scanLocalSite(ws.root, options.siteDir)
     const trustHostKey = options.trustHostKey ?? false
-    const target = await createTarget({
-      ws,
-      config,
-      secrets: options.secrets,
-      trustHostKey,
-      signal: options.signal,
-    })
-    run = new PublishRun(targetName, target, options)
-    await run.step('connecting', undefined, () => target.connect())
-    const previous = await readManifest(ws.root, targetName)
-    const listing = await run.step('listing the remote files', undefined, () =>
-      target.list(previous),
-    )
+    let remote
+    try {
+      const target = await createTarget({
+        ws,
+        config,
+        secrets: options.secrets,
+        trustHostKey,
+        signal: options.signal,
+      })
+      run = new PublishRun(targetName, target, options)
+      await run.step('connecting', undefined, () => target.connect())
+      const previous = await readManifest(ws.root, targetName)
+      const listing = await run.step('listing the remote files', undefined, () =>
+        target.list(previous),
+      )
+      remote = { target, previous, listing }
+    } catch (err) {
+      const scanned = await scanning
+      if ('error' in scanned) throw scanned.error
+      throw err
+    }
+    const scanned = await scanning
+    if ('error' in scanned) throw scanned.error
+    const site = scanned.files
+    const { target, previous, listing } = remote
     const plan = planPublish(site, previous, listing)
     counts.added = plan.added.length
     counts.changed = plan.changed.length

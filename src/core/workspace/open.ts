@@ -3,10 +3,12 @@ import { constants, promises as fs } from 'node:fs'
 import { FolioError, toFolioError } from '../errors'
 import { readConfig } from './config'
 import { detectLayout } from './layout'
+import { removeStaleTempFiles } from './staleTemps'
 import type { Workspace } from './types'
 
 /**
- * Opens the folder at absolute path `root`. Throws FolioError 'not-found', 'not-a-folder',
+ * Opens the folder at absolute path `root`, removing temp files that interrupted saves left in
+ * its content folders more than a few minutes ago. Throws FolioError 'not-found', 'not-a-folder',
  * 'permission-denied' (cannot be read) or 'read-only' (cannot be written). A broken config file
  * does not fail the open: it is reported in `configError` and defaults are used.
  */
@@ -47,6 +49,7 @@ export async function openWorkspace(root: string): Promise<Workspace> {
     )
   })
   const layout = await detectLayout(real)
+  await removeStaleTempFiles(real, layout)
   const { config, configError } = await readConfig(real, layout)
   const ws: Workspace = { root: real, ...layout, config }
   if (configError) ws.configError = configError

@@ -5,10 +5,11 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { FolioError, toFolioError } from '../errors'
-import { findArticleFiles, findPageFiles } from './articleFiles'
+import { findArticleFiles, findPageFiles, slugOf } from './articleFiles'
 import { articleUnit, withSlug } from './articleUnit'
 import { contentHash } from './hash'
 import { findLinks, relativeLink, resolveLink, splitTarget } from './links'
+import { retargetPageLinks } from './pageLinks'
 import { pathExists } from './pathExists'
 import { resolveInside } from './paths'
 import { readArticle } from './read'
@@ -18,6 +19,9 @@ import type { Workspace } from './types'
 import { knownVersion, rememberRemoval, rememberVersion, writingVersion } from './versions'
 import type { RenameResult } from '../api'
 export type { RenameResult }
+
+/** Layouts whose site Folio itself builds, with every article and page at `/<slug>/`. */
+const folioBuiltLayouts = new Set(['folio', 'plain'])
 
 /** `text` with links that point at `from` (or inside it, for a folder) pointing at `to` instead. */
 export function retargetLinks(text: string, file: string, from: string, to: string): string {
@@ -49,7 +53,8 @@ async function moveNoClobber(fromAbs: string, toAbs: string, isDir: boolean): Pr
 /**
  * Renames the article at `relPath` to `newSlug` (made portable with `slugify`): the file (keeping
  * a Jekyll date prefix) or the bundle folder. Throws FolioError 'exists' when the name is taken.
- * Links to it in other articles and pages are updated; a Folio save is never reported as outside.
+ * Links to it in other articles and pages are updated, both to its file and (where Folio builds
+ * the site) to its page's URL; a Folio save is never reported as outside.
  */
 export async function renameArticle(
   ws: Workspace,
@@ -85,12 +90,25 @@ export async function renameArticle(
   const others = [...(await findArticleFiles(ws)), ...(await findPageFiles(ws))].filter(
     (p) => p !== target.file,
   )
+  const change = { from: unit.slug, to: slugOf(ws, target.file) }
+  // Links to the page's URL follow only where Folio builds the site (`/<slug>/`); in a Hugo or
+  // Jekyll folder `/old-slug/` means whatever that engine puts there.
+  const pageUrls = folioBuiltLayouts.has(ws.layout) && change.from !== change.to
+  const retarget = (text: string, file: string): string => {
+    const moved = retargetLinks(text, file, unit.moved, target.moved)
+    return pageUrls ? retargetPageLinks(moved, slugOf(ws, file), change, ws.config) : moved
+  }
   const updated: string[] = []
   const skipped: string[] = []
+  // The renamed article's own links to its page (`../old-slug/#part`) follow too.
+  if (pageUrls) others.unshift(target.file)
   for (const other of others) {
     try {
       const doc = await readArticle(ws, other)
-      const text = retargetLinks(doc.text, other, unit.moved, target.moved)
+      const text =
+        other === target.file
+          ? retargetPageLinks(doc.text, change.to, change, ws.config)
+          : retarget(doc.text, other)
       if (text === doc.text) continue
       const result = await saveArticle(ws, other, text, doc.version)
       if (result.status === 'saved') updated.push(other)

@@ -1,37 +1,24 @@
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PublishProgressEvent } from '../../../src/core/api'
 import { FolioError } from '../../../src/core/errors'
 import { publishSite, readPublishHistory } from '../../../src/core/publish'
 import {
-  makeFixture,
   readTree,
   sampleSite,
   secretsFrom,
   testOptions,
+  uploadedFiles,
+  usePublishFixtures,
   type PublishFixture,
 } from './publishFixture'
 
 const secrets = secretsFrom({})
-let fixture: PublishFixture | undefined
+const makeFixture = usePublishFixtures()
 
-afterEach(async () => {
-  await fixture?.cleanup()
-  fixture = undefined
-})
-
-async function setup(path = '../public'): Promise<PublishFixture> {
-  fixture = await makeFixture([{ name: 'local', type: 'folder', path }])
-  return fixture
-}
-
-function uploadedFiles(events: PublishProgressEvent[]): string[] {
-  return [
-    ...new Set(
-      events.filter((e) => e.phase === 'uploading' && e.currentFile).map((e) => e.currentFile!),
-    ),
-  ]
+function setup(path = '../public'): Promise<PublishFixture> {
+  return makeFixture([{ name: 'local', type: 'folder', path }])
 }
 
 describe('folder target', () => {

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { PublishProgressEvent } from '../../../src/core/api'
 import type { PublishTargetConfig, Workspace } from '../../../src/core/workspace'
 import type { PublishOptions, SecretSource } from '../../../src/core/publish'
@@ -72,6 +73,22 @@ export async function makeFixture(
   return fixture
 }
 
+/**
+ * Registers an `afterEach` that removes every fixture made through the returned function during
+ * the test, so each test starts from a clean temp folder; call it once at a test file's top level.
+ */
+export function usePublishFixtures(): typeof makeFixture {
+  const made: PublishFixture[] = []
+  afterEach(async () => {
+    for (const fixture of made.splice(0)) await fixture.cleanup()
+  })
+  return async (targets, files) => {
+    const fixture = await makeFixture(targets, files)
+    made.push(fixture)
+    return fixture
+  }
+}
+
 /** Writes files (relative path -> text) under `root`. */
 export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
@@ -103,6 +120,15 @@ export async function readTree(
 /** A SecretSource backed by a plain object: `{ target: { key: value } }`. */
 export function secretsFrom(values: Record<string, Record<string, string>>): SecretSource {
   return async (target, key) => values[target]?.[key]
+}
+
+/** The distinct files that `uploading` progress events name, in the order they were first sent. */
+export function uploadedFiles(events: PublishProgressEvent[]): string[] {
+  return [
+    ...new Set(
+      events.filter((e) => e.phase === 'uploading' && e.currentFile).map((e) => e.currentFile!),
+    ),
+  ]
 }
 
 /** Publish options with fast retries, collecting progress events into `events`. */

@@ -9,6 +9,7 @@ import {
   type SourceArticle,
 } from '../../../src/core/site'
 import { locateTheme } from '../../../src/core/site'
+import { articleInput } from './articleInput'
 
 let tmp: string
 let out: string
@@ -23,21 +24,8 @@ afterEach(async () => {
 })
 
 function article(slug: string, fields: Partial<SourceArticle> = {}): SourceArticle {
-  return {
-    path: `posts/${slug}.md`,
-    slug,
-    title: slug.replace(/-/g, ' '),
-    date: '2025-01-01',
-    updated: null,
-    tags: [],
-    draft: false,
-    description: '',
-    author: '',
-    frontMatter: {},
-    body: `Body of ${slug}.\n`,
-    bodyStartLine: 5,
-    ...fields,
-  }
+  const input = articleInput(slug, { title: slug.replace(/-/g, ' '), body: `Body of ${slug}.\n` })
+  return { ...input, bodyStartLine: 5, ...fields }
 }
 
 async function source(

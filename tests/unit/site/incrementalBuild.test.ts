@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildSite } from '../../../src/core/site'
 import { openWorkspace } from '../../../src/core/workspace'
+import { siteContent } from './siteContent'
 
 let tmp: string
 let root: string
@@ -32,17 +33,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true })
 })
-
-/** Every file of a built site, path → content. */
-async function siteContent(dir: string): Promise<Map<string, string>> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
-  const files = new Map<string, string>()
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const abs = path.join(entry.parentPath, entry.name)
-    files.set(path.relative(dir, abs), await fs.readFile(abs, 'utf8'))
-  }
-  return files
-}
 
 /** Builds a copy of the workspace as it is now, with no cache, and returns its site. */
 async function freshBuild(): Promise<Map<string, string>> {

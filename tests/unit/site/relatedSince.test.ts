@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { articleKeywords, relatedArticles } from '../../../src/core/site/relatedArticles'
 import { relatedArticlesSince } from '../../../src/core/site/relatedSince'
 import type { ArticleInput } from '../../../src/core/site/render'
+import { articleInput } from './articleInput'
 
 // Many rare words, so keywords (not only tags) decide the ranking.
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'wen', 'zor']
@@ -29,19 +30,8 @@ function body(next: () => number): string {
 }
 
 function base(i: number): ArticleInput {
-  return {
-    path: `posts/p${i}.md`,
-    slug: `p${i}`,
-    title: `Post ${i}`,
-    date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
-    updated: null,
-    tags: [],
-    draft: false,
-    description: '',
-    author: '',
-    frontMatter: {},
-    body: '',
-  }
+  const date = `2024-01-${String((i % 28) + 1).padStart(2, '0')}`
+  return articleInput(`p${i}`, { title: `Post ${i}`, date })
 }
 
 const paths = (map: Map<string, ArticleInput[]>) =>

@@ -7,6 +7,7 @@ import { loadTheme, setResourcesDir, resourcesDir } from '../../../src/core/site
 import { articlePageContext, renderPage } from '../../../src/core/site/render'
 import { relatedArticles } from '../../../src/core/site/relatedArticles'
 import type { ArticleInput } from '../../../src/core/site/render'
+import { articleInput } from './articleInput'
 
 const site = {
   title: 'Field <Notes>',
@@ -17,20 +18,7 @@ const site = {
 }
 
 function article(slug: string, fields: Partial<ArticleInput> = {}): ArticleInput {
-  return {
-    path: `posts/${slug}.md`,
-    slug,
-    title: slug,
-    date: '2025-02-14',
-    updated: null,
-    tags: [],
-    draft: false,
-    description: '',
-    author: '',
-    frontMatter: {},
-    body: 'Some words here.',
-    ...fields,
-  }
+  return articleInput(slug, { date: '2025-02-14', body: 'Some words here.', ...fields })
 }
 
 describe('renderPage', () => {

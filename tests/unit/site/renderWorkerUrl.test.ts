@@ -6,6 +6,7 @@ import { buildSite, setRenderWorkerUrl } from '../../../src/core/site'
 import { renderBodiesReported, workerThreshold } from '../../../src/core/site/renderBodies'
 import { renderBody } from '../../../src/core/site/renderBody'
 import { openWorkspace } from '../../../src/core/workspace'
+import { siteContent } from './siteContent'
 
 const jobs = Array.from({ length: workerThreshold + 5 }, (_, i) => ({
   path: `posts/p${i}.md`,
@@ -19,17 +20,6 @@ const missingWorker = {
 }
 
 afterEach(() => setRenderWorkerUrl(null))
-
-/** Every file of a built site, path → content. */
-async function siteContent(dir: string): Promise<Map<string, string>> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
-  const files = new Map<string, string>()
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const abs = path.join(entry.parentPath, entry.name)
-    files.set(path.relative(dir, abs), await fs.readFile(abs, 'utf8'))
-  }
-  return files
-}
 
 describe('setRenderWorkerUrl', () => {
   it('renders on worker threads started from the given files', async () => {

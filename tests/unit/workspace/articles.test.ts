@@ -1,28 +1,19 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   contentHash,
   createArticle,
   listArticles,
   loadArticles,
   loadPages,
-  openWorkspace,
   readArticle,
   resolveInside,
   saveArticle,
 } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
-async function workspace(files: Record<string, string | Uint8Array>) {
-  const root = await makeFolder({ 'folio.yaml': 'title: T\n', ...files })
-  made.push(root)
-  return openWorkspace(root)
-}
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
+const { folder, folioWorkspace: workspace } = useTempFolders()
 
 describe('resolveInside', () => {
   it('resolves paths inside and refuses escapes', async () => {
@@ -40,8 +31,7 @@ describe('resolveInside', () => {
 
   it('refuses symlinks whose real location is outside, even for files below them', async () => {
     const ws = await workspace({ 'posts/a.md': 'x' })
-    const outside = await makeFolder({ 'secret.md': 'secret' })
-    made.push(outside)
+    const outside = await folder({ 'secret.md': 'secret' })
     await fs.symlink(path.join(outside, 'secret.md'), path.join(ws.root, 'posts', 'link.md'))
     await fs.symlink(outside, path.join(ws.root, 'posts', 'dir'))
     await fs.symlink(path.join(outside, 'missing.md'), path.join(ws.root, 'posts', 'dangling.md'))

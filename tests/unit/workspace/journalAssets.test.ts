@@ -1,25 +1,16 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   discardJournal,
   importAsset,
   listAssetUsage,
   listJournal,
-  openWorkspace,
   writeJournal,
 } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
-async function open(files: Record<string, string>) {
-  const root = await makeFolder(files)
-  made.push(root)
-  return openWorkspace(root)
-}
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
+const { openFolder: open } = useTempFolders()
 
 describe('journal of unsaved edits', () => {
   it('keeps the latest unsaved text per article until discarded', async () => {

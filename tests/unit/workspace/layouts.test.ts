@@ -1,19 +1,14 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createArticle, listArticles, openWorkspace } from '../../../src/core/workspace'
 import { copyFixture } from './fixtureCopy'
-import { removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
+const { track } = useTempFolders()
 async function open(name: string) {
-  const root = await copyFixture(name)
-  made.push(root)
-  return openWorkspace(root)
+  return openWorkspace(track(await copyFixture(name)))
 }
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
 
 const now = new Date(2025, 0, 2, 8)
 

@@ -1,28 +1,19 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   duplicateArticle,
   listArticles,
   listTrash,
-  openWorkspace,
   readArticle,
   renameArticle,
   restoreArticle,
   saveArticleCopy,
   trashArticle,
 } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
-async function workspace(files: Record<string, string>) {
-  const root = await makeFolder({ 'folio.yaml': 'title: T\n', ...files })
-  made.push(root)
-  return openWorkspace(root)
-}
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
+const { openFolder, folioWorkspace: workspace } = useTempFolders()
 const read = (root: string, rel: string) => fs.readFile(path.join(root, rel), 'utf8')
 
 describe('renameArticle', () => {
@@ -61,21 +52,19 @@ describe('renameArticle', () => {
   })
 
   it('keeps the Jekyll date prefix and refuses a name that is taken', async () => {
-    const root = await makeFolder({
+    const ws = await openFolder({
       '_config.yml': 'title: J\n',
       '_posts/2020-01-02-a.md': 'A',
       '_posts/2020-01-02-b.md': 'B',
     })
-    made.push(root)
-    const ws = await openWorkspace(root)
     expect((await renameArticle(ws, '_posts/2020-01-02-a.md', 'c')).path).toBe(
       '_posts/2020-01-02-c.md',
     )
     await expect(renameArticle(ws, '_posts/2020-01-02-c.md', 'b')).rejects.toMatchObject({
       code: 'exists',
     })
-    expect(await read(root, '_posts/2020-01-02-b.md')).toBe('B')
-    expect(await read(root, '_posts/2020-01-02-c.md')).toBe('A')
+    expect(await read(ws.root, '_posts/2020-01-02-b.md')).toBe('B')
+    expect(await read(ws.root, '_posts/2020-01-02-c.md')).toBe('A')
   })
 })
 

@@ -1,18 +1,10 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
-async function folder(files: Record<string, string>): Promise<string> {
-  const root = await makeFolder(files)
-  made.push(root)
-  return root
-}
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
+const { folder, track } = useTempFolders()
 
 describe('openWorkspace', () => {
   it('opens a folio workspace with its settings', async () => {
@@ -84,9 +76,8 @@ describe('openWorkspace', () => {
 
   it('resolves a symlinked root to its real path', async () => {
     const root = await folder({ 'a.md': 'x' })
-    const link = `${root}-link`
+    const link = track(`${root}-link`)
     await fs.symlink(root, link)
-    made.push(link)
     const ws = await openWorkspace(link)
     expect(ws.root).toBe(root)
   })

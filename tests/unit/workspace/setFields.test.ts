@@ -1,14 +1,11 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseFieldAssignments } from '../../../src/core/frontmatter'
-import { openWorkspace, searchArticles, setArticleFields } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { searchArticles, setArticleFields } from '../../../src/core/workspace'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeFolder))
-})
+const { folioWorkspace } = useTempFolders()
 
 describe('parseFieldAssignments', () => {
   it('types values like `folio set` documents', () => {
@@ -33,16 +30,13 @@ describe('parseFieldAssignments', () => {
 
 describe('setArticleFields', () => {
   it('edits the file on disk losslessly and refuses malformed front matter', async () => {
-    const root = await makeFolder({
-      'folio.yaml': 'title: T\n',
+    const ws = await folioWorkspace({
       'posts/a.md': '---\ntitle: A  # keep\ntags: [x]\n---\nBody\n',
       'posts/bad.md': '---\ntitle: [\n---\nBody\n',
     })
-    made.push(root)
-    const ws = await openWorkspace(root)
     const result = await setArticleFields(ws, 'posts/a.md', { tags: ['y', 'z'], draft: true })
     expect(result.status).toBe('saved')
-    expect(await fs.readFile(path.join(root, 'posts/a.md'), 'utf8')).toBe(
+    expect(await fs.readFile(path.join(ws.root, 'posts/a.md'), 'utf8')).toBe(
       '---\ntitle: A  # keep\ntags: [y, z]\ndraft: true\n---\nBody\n',
     )
     await expect(setArticleFields(ws, 'posts/bad.md', { title: 'B' })).rejects.toMatchObject({
@@ -50,7 +44,7 @@ describe('setArticleFields', () => {
       path: 'posts/bad.md',
       line: 2,
     })
-    expect(await fs.readFile(path.join(root, 'posts/bad.md'), 'utf8')).toBe(
+    expect(await fs.readFile(path.join(ws.root, 'posts/bad.md'), 'utf8')).toBe(
       '---\ntitle: [\n---\nBody\n',
     )
   })
@@ -58,14 +52,11 @@ describe('setArticleFields', () => {
 
 describe('searchArticles', () => {
   it('finds articles by words in titles, tags and bodies, ignoring case and accents', async () => {
-    const root = await makeFolder({
-      'folio.yaml': 'title: T\n',
+    const ws = await folioWorkspace({
       'posts/a.md': '---\ntitle: Café notes\ntags: [coffee]\n---\nAbout beans.',
       'posts/b.md': '---\ntitle: Tea\n---\nNo coffee here. Only leaves.',
       'posts/c.md': 'Nothing relevant',
     })
-    made.push(root)
-    const ws = await openWorkspace(root)
     expect(await searchArticles(ws, 'cafe')).toEqual(['posts/a.md'])
     expect(await searchArticles(ws, 'COFFEE')).toEqual(['posts/a.md', 'posts/b.md'])
     expect(await searchArticles(ws, 'coffee leaves')).toEqual(['posts/b.md'])

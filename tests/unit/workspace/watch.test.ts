@@ -4,22 +4,30 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ArticleChangedEvent } from '../../../src/core/api'
 import {
   contentHash,
-  openWorkspace,
   readArticle,
   renameArticle,
   saveArticle,
   trashArticle,
   watchWorkspace,
+  type Workspace,
   type WorkspaceWatch,
 } from '../../../src/core/workspace'
-import { makeFolder, removeFolder } from './tempFolder'
+import { useTempFolders } from './tempFolder'
 
-const made: string[] = []
+const { folioWorkspace } = useTempFolders()
 const watches: WorkspaceWatch[] = []
 afterEach(async () => {
   await Promise.all(watches.splice(0).map((w) => w.close()))
-  await Promise.all(made.splice(0).map(removeFolder))
 })
+
+/** Watches `ws` until the test ends; resolves once the watcher is ready, with the events it sends. */
+async function watchEvents(ws: Workspace): Promise<ArticleChangedEvent[]> {
+  const events: ArticleChangedEvent[] = []
+  const w = watchWorkspace(ws, (e) => events.push(e))
+  watches.push(w)
+  await w.ready
+  return events
+}
 
 async function until(check: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms
@@ -31,18 +39,13 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
 
 describe('watchWorkspace', () => {
   it('reports outside changes, additions and removals, but never Folio’s own saves', async () => {
-    const root = await makeFolder({
-      'folio.yaml': 'title: T\n',
+    const ws = await folioWorkspace({
       'posts/a.md': 'one',
       'posts/b.md': 'bee',
       'posts/d.md': 'dee',
     })
-    made.push(root)
-    const ws = await openWorkspace(root)
-    const events: ArticleChangedEvent[] = []
-    const w = watchWorkspace(ws, (e) => events.push(e))
-    watches.push(w)
-    await w.ready
+    const root = ws.root
+    const events = await watchEvents(ws)
     const doc = await readArticle(ws, 'posts/a.md')
     let version = doc.version
     for (let i = 0; i < 30; i++) {
@@ -77,19 +80,11 @@ describe('watchWorkspace', () => {
   })
 
   it('does not report a touch that leaves the content unchanged', async () => {
-    const root = await makeFolder({
-      'folio.yaml': 'title: T\n',
-      'posts/a.md': 'same',
-    })
-    made.push(root)
-    const ws = await openWorkspace(root)
+    const ws = await folioWorkspace({ 'posts/a.md': 'same' })
     await readArticle(ws, 'posts/a.md')
-    const events: ArticleChangedEvent[] = []
-    const w = watchWorkspace(ws, (e) => events.push(e))
-    watches.push(w)
-    await w.ready
-    await fs.writeFile(path.join(root, 'posts/a.md'), 'same')
-    await fs.writeFile(path.join(root, 'posts/marker.md'), 'marker')
+    const events = await watchEvents(ws)
+    await fs.writeFile(path.join(ws.root, 'posts/a.md'), 'same')
+    await fs.writeFile(path.join(ws.root, 'posts/marker.md'), 'marker')
     await until(() => events.some((e) => e.path === 'posts/marker.md'))
     await new Promise((r) => setTimeout(r, 200))
     expect(events.map((e) => e.path)).toEqual(['posts/marker.md'])
@@ -98,20 +93,11 @@ describe('watchWorkspace', () => {
 
 describe('watchWorkspace and Folio’s own file operations', () => {
   it('does not report renames and trashing done by Folio', async () => {
-    const root = await makeFolder({
-      'folio.yaml': 'title: T\n',
-      'posts/a.md': 'a',
-      'posts/b.md': 'b',
-    })
-    made.push(root)
-    const ws = await openWorkspace(root)
-    const events: ArticleChangedEvent[] = []
-    const w = watchWorkspace(ws, (e) => events.push(e))
-    watches.push(w)
-    await w.ready
+    const ws = await folioWorkspace({ 'posts/a.md': 'a', 'posts/b.md': 'b' })
+    const events = await watchEvents(ws)
     await renameArticle(ws, 'posts/a.md', 'renamed')
     await trashArticle(ws, 'posts/b.md')
-    await fs.writeFile(path.join(root, 'posts/marker.md'), 'marker')
+    await fs.writeFile(path.join(ws.root, 'posts/marker.md'), 'marker')
     await until(() => events.some((e) => e.path === 'posts/marker.md'))
     await new Promise((r) => setTimeout(r, 200))
     expect(events.map((e) => e.path)).toEqual(['posts/marker.md'])

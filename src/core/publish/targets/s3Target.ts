@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs'
 import {
   DeleteObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   ListObjectsCommand,
   PutObjectCommand,
   S3Client,
@@ -17,7 +18,9 @@ import { Upload } from '@aws-sdk/lib-storage'
 import { FolioError } from '../../errors'
 import { cacheControlFor, contentTypeFor } from '../contentHeaders'
 import type { LocalFile } from '../localFiles'
+import type { Manifest } from '../manifest'
 import type { PublishTarget, RemoteListing, TargetContext } from '../publishTarget'
+import { runPool } from '../runPool'
 import { secretEnvName } from '../secretSource'
 import { optionalBoolean, optionalString, requireString } from '../targetConfig'
 
@@ -108,6 +111,24 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
     }
   }
 
+  /** Adds to `listing` the files of `previous` it lacks that the bucket does hold. */
+  async function headMissing(previous: Manifest, listing: RemoteListing): Promise<void> {
+    const missing = [...previous.keys()].filter((path) => !listing.has(path))
+    const s3Client = await s3()
+    await runPool(missing, 8, async (path) => {
+      try {
+        const head = await s3Client.send(
+          new HeadObjectCommand({ Bucket: bucket, Key: prefix + path }),
+        )
+        listing.set(path, { size: head.ContentLength, tag: stripQuotes(head.ETag) })
+      } catch (err) {
+        // A 404 is the answer "not there" (deleted by hand): it is uploaded again.
+        const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata
+        if (status?.httpStatusCode !== 404) throw explain(err)
+      }
+    })
+  }
+
   return {
     location: `s3://${bucket}/${prefix}${endpoint ? ` at ${endpoint}` : ''}`,
     concurrency: 8,
@@ -115,8 +136,9 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
     async connect() {
       await send((s3Client) => s3Client.send(new HeadBucketCommand({ Bucket: bucket })))
     },
-    async list() {
+    async list(previous: Manifest) {
       const listing: RemoteListing = new Map()
+      let pages = 0
       // NOTE: ListObjects (v1) paged by Marker = last key, not V2 continuation tokens: every
       // S3-compatible store has it (GCS has only v1), and s3rver's V2 tokens use DES, which Node 20's
       // OpenSSL 3 lacks, so any bucket over 1,000 objects failed to list there.
@@ -135,6 +157,7 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
             }),
           ),
         )
+        pages++
         const objects = page.Contents ?? []
         for (const object of objects) {
           if (!object.Key || object.Key.endsWith('/')) continue
@@ -147,6 +170,12 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
         if (!page.IsTruncated || !last) break
         marker = last
       }
+      // NOTE: paging by Marker skips keys on a store that does not list in key order (s3rver
+      // walks its folders, so `page-x/` comes after `page/2/...` and is then below the marker),
+      // and nothing in the pages shows it. So after a paged listing, each file Folio published
+      // that the listing lacks is asked about: none on a store that lists in order and was not
+      // touched, one request per file deleted by hand (which is then uploaded anyway).
+      if (pages > 1) await headMissing(previous, listing)
       return listing
     },
     async upload(file: LocalFile) {
