@@ -8,5 +8,7 @@ export default defineConfig({
     // Integration and e2e suites start real servers and a browser; two cores here.
     fileParallelism: true,
     maxWorkers: 2,
+    // The preview inlines KaTeX's stylesheet (`?inline`); tests must see the real CSS text.
+    css: { include: [/katex/] },
   },
 })

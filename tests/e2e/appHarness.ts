@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startWebServer } from '../../src/server/index'
 import type { WebServer } from '../../src/server/index'
 
@@ -67,6 +68,26 @@ export async function startApp(): Promise<RunningApp> {
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Starts the app once before the calling file's tests (then runs `prepare` on it, e.g. to add
+ * articles) and closes it after them. Call at the file's top level; the returned app's fields are
+ * filled in when `beforeAll` has run, so read them inside tests only.
+ */
+export function useApp(
+  prepare?: (app: RunningApp) => Promise<void>,
+  timeoutMs = 60_000,
+): RunningApp {
+  const app = {} as RunningApp
+  beforeAll(async () => {
+    Object.assign(app, await startApp())
+    await prepare?.(app)
+  }, timeoutMs)
+  afterAll(async () => {
+    await app.close?.()
+  })
+  return app
 }
 
 /** Creates an article through the New article dialog and waits until it is open in the editor. */

@@ -1,31 +1,24 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { useApp } from './appHarness'
 
-let app: RunningApp
 const extra = 10_000
 
-beforeAll(async () => {
-  app = await startApp()
+const app = useApp(async ({ workspace }) => {
   for (let start = 0; start < extra; start += 500) {
     await Promise.all(
       Array.from({ length: Math.min(500, extra - start) }, (_, k) => {
         const n = start + k
         const day = String((n % 28) + 1).padStart(2, '0')
         return writeFile(
-          join(app.workspace, 'posts', `bulk-${String(n).padStart(5, '0')}.md`),
+          join(workspace, 'posts', `bulk-${String(n).padStart(5, '0')}.md`),
           `---\ntitle: Bulk note ${String(n).padStart(5, '0')}\ndate: 2020-01-${day}\n---\n\nText ${n}.\n`,
         )
       }),
     )
   }
 }, 120_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 describe('a workspace of ten thousand articles', () => {
   it('lists every article but renders only the rows in view', async () => {

@@ -1,18 +1,9 @@
 import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const app = useApp()
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -54,7 +45,11 @@ describe('article management in the browser', () => {
     expect(await readFile(notebooks, 'utf8')).toContain(
       '[the coast](seven-days-by-the-sea/index.md)',
     )
-    expect(await page.textContent('[data-testid=info-notice]')).toContain('links updated in 1')
+    // The sample's welcome article links the page URL (../a-week-on-the-coast/): it follows too.
+    expect(
+      await readFile(join(app.workspace, 'posts/welcome-to-field-notes.md'), 'utf8'),
+    ).toContain('](../seven-days-by-the-sea/)')
+    expect(await page.textContent('[data-testid=info-notice]')).toContain('links updated in 2')
     // The tab still edits the article: typing and saving lands in the renamed file.
     await page.click('[data-testid=editor] .cm-content')
     await page.keyboard.press('Control+End')

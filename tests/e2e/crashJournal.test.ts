@@ -1,18 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const app = useApp()
 
 /** The text of every journal entry on disk. */
 async function journalTexts(workspace: string): Promise<string> {

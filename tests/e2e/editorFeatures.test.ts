@@ -1,18 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createArticle, cursorToEnd, startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { createArticle, cursorToEnd, useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const app = useApp()
 
 /** The editor's text as the author sees it, line by line. */
 async function editorText(page: Page): Promise<string> {

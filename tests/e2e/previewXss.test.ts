@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createArticle, cursorToEnd, startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { createArticle, cursorToEnd, useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const app = useApp()
 
 /** Known script-injection payloads; each would set `__xss` on the app window or open a dialog. */
 const payloads = [

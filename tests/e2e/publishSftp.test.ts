@@ -4,80 +4,17 @@
  * watched. The private key reaches the server as a FOLIO_WEB_PRIVATE_KEY secret, never in a file.
  */
 import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
-import { createServer, connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { envSecretSource } from '../../src/core/publish'
 import { startWebServer, type WebServer } from '../../src/server/index'
+import { startDropProxy, type DropProxy } from '../integration/servers/dropProxy'
 import { startSshServer, type SshServer } from '../integration/servers/sshServer'
 import { rendererDir } from './appHarness'
 
 const repo = resolve(import.meta.dirname, '../..')
-
-/** A TCP proxy whose client-to-server direction can be slowed to `rate` bytes per second. */
-interface ThrottleProxy {
-  port: number
-  setRate(bytesPerSecond: number | null): void
-  close(): Promise<void>
-}
-
-function startThrottleProxy(targetPort: number): Promise<ThrottleProxy> {
-  const sockets = new Set<Socket>()
-  const waiting = new Map<Socket, ReturnType<typeof setTimeout>>()
-  let rate: number | null = null
-  const server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1')
-    for (const socket of [client, upstream]) {
-      sockets.add(socket)
-      socket.on('close', () => sockets.delete(socket))
-      socket.on('error', () => {
-        client.destroy()
-        upstream.destroy()
-      })
-    }
-    client.on('data', (chunk: Buffer) => {
-      upstream.write(chunk)
-      if (rate === null) return
-      client.pause()
-      waiting.set(
-        client,
-        setTimeout(
-          () => {
-            waiting.delete(client)
-            client.resume()
-          },
-          (chunk.length * 1000) / rate,
-        ),
-      )
-    })
-    upstream.pipe(client)
-    client.on('close', () => upstream.destroy())
-    upstream.on('close', () => client.destroy())
-  })
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      done({
-        port: typeof address === 'object' && address ? address.port : 0,
-        setRate(value) {
-          rate = value
-          if (value !== null) return
-          for (const [client, timer] of waiting) {
-            clearTimeout(timer)
-            client.resume()
-          }
-          waiting.clear()
-        },
-        close() {
-          for (const socket of sockets) socket.destroy()
-          return new Promise((closed) => server.close(() => closed()))
-        },
-      })
-    })
-  })
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
@@ -87,7 +24,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 let sshd: SshServer
-let proxy: ThrottleProxy
+let proxy: DropProxy
 let dir: string
 let workspace: string
 let remote: string
@@ -105,7 +42,7 @@ beforeAll(async () => {
     throw new Error(`The renderer is not built in ${rendererDir}: run "npm run build" first.`)
   })
   sshd = await startSshServer()
-  proxy = await startThrottleProxy(sshd.port)
+  proxy = await startDropProxy(sshd.port)
   dir = await mkdtemp(join(tmpdir(), 'folio-e2e-sftp-'))
   workspace = join(dir, 'blog')
   remote = join(sshd.dataDir, 'www', 'blog')

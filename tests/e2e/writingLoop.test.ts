@@ -1,18 +1,9 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createArticle, cursorToEnd, startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { createArticle, cursorToEnd, useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const app = useApp()
 
 async function findFile(dir: string, name: string): Promise<string | null> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -1,19 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp } from './appHarness'
-import type { RunningApp } from './appHarness'
+import { describe, expect, it } from 'vitest'
+import { useApp } from './appHarness'
 
-let app: RunningApp
-
-beforeAll(async () => {
-  app = await startApp()
+const app = useApp(async () => {
   await mkdir('test-results', { recursive: true })
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
 })
 
 async function editorText(page: Page): Promise<string> {

@@ -14,20 +14,39 @@ const definitionLine = /^ {0,3}\[[^\]^][^\]]*\]:\s*\S/
 const footnoteDefinition = /^ {0,3}\[\^[^\]]+\]:/m
 
 interface CachedBlock {
+  /** Unique among every block any renderer in this realm produced. */
+  id: string
   html: string
   headings: Heading[]
   images: RenderedMarkdown['images']
+}
+
+/** One block of an incremental render, in article order. */
+export interface RenderedBlock {
+  /**
+   * Equal ids mean equal HTML apart from the `data-line` numbers, so a consumer that already
+   * shows a block with this id can keep it and only renumber its lines.
+   */
+  readonly id: string
+  /** 1-based source line of the block's first line. */
+  readonly line: number
+  /** The block's HTML, with the `data-line` numbers of its place in the article. */
+  readonly html: string
 }
 
 export interface IncrementalRender extends RenderedMarkdown {
   /** How many blocks were rendered anew (the rest came from the cache). */
   rendered: number
   blocks: number
+  /** The blocks whose HTML, joined with line breaks, is `html`. */
+  parts: readonly RenderedBlock[]
 }
 
 export interface IncrementalRenderer {
   render(markdown: string): IncrementalRender
 }
+
+let lastBlockId = 0
 
 function shiftLines(html: string, by: number): string {
   if (by === 0) return html
@@ -37,13 +56,55 @@ function shiftLines(html: string, by: number): string {
   )
 }
 
-/** Gives repeated heading ids the -1, -2 suffixes a whole-document render would give them. */
-function dedupeHeadingIds(parts: CachedBlock[]): { html: string; headings: Heading[] } {
+/** A block whose line-shifted HTML is only built when somebody reads it. */
+function renderedBlock(id: string, line: number, base: string): RenderedBlock {
+  let shifted: string | null = null
+  return {
+    id,
+    line,
+    get html() {
+      shifted ??= shiftLines(base, line - 1)
+      return shifted
+    },
+  }
+}
+
+/** A render result whose joined `html` is only built when somebody reads it. */
+function incrementalRender(
+  parts: readonly RenderedBlock[],
+  headings: Heading[],
+  images: RenderedMarkdown['images'],
+  rendered: number,
+  blocks: number,
+): IncrementalRender {
+  let joined: string | null = null
+  return {
+    parts,
+    headings,
+    images,
+    rendered,
+    blocks,
+    get html() {
+      joined ??= parts.map((part) => part.html).join('\n')
+      return joined
+    },
+  }
+}
+
+/**
+ * Gives repeated heading ids the -1, -2 suffixes a whole-document render would give them. A block
+ * whose ids were renamed gets an id of its own, since its HTML differs from the cached one.
+ */
+function dedupeHeadingIds(blocks: { part: CachedBlock; line: number }[]): {
+  parts: RenderedBlock[]
+  headings: Heading[]
+} {
   const seen = new Map<string, number>()
   const headings: Heading[] = []
-  const html: string[] = []
-  for (const part of parts) {
+  const parts: RenderedBlock[] = []
+  for (const { part, line } of blocks) {
     let out = part.html
+    let id = part.id
     for (const heading of part.headings) {
       const count = seen.get(heading.id) ?? 0
       seen.set(heading.id, count + 1)
@@ -51,14 +112,15 @@ function dedupeHeadingIds(parts: CachedBlock[]): { html: string; headings: Headi
         headings.push(heading)
         continue
       }
-      const id = `${heading.id}-${count}`
-      seen.set(id, 1)
-      out = out.replace(`id="${heading.id}"`, `id="${id}"`)
-      headings.push({ ...heading, id })
+      const renamed = `${heading.id}-${count}`
+      seen.set(renamed, 1)
+      out = out.replace(`id="${heading.id}"`, `id="${renamed}"`)
+      id += `#${renamed}`
+      headings.push({ ...heading, id: renamed })
     }
-    html.push(out)
+    parts.push(renderedBlock(id, line, out))
   }
-  return { html: html.join('\n'), headings }
+  return { parts, headings }
 }
 
 /**
@@ -74,7 +136,8 @@ export function createIncrementalRenderer(
     render(markdown) {
       if (footnoteDefinition.test(markdown)) {
         const full = renderMarkdown(markdown, options)
-        return { ...full, rendered: 1, blocks: 1 }
+        const part = renderedBlock(`b${++lastBlockId}`, 1, full.html)
+        return incrementalRender([part], full.headings, full.images, 1, 1)
       }
       const blocks = splitBlocks(markdown)
       const definitions = markdown
@@ -82,7 +145,7 @@ export function createIncrementalRenderer(
         .filter((line) => definitionLine.test(line))
         .join('\n')
       const next = new Map<string, CachedBlock>()
-      const parts: CachedBlock[] = []
+      const placed: { part: CachedBlock; line: number }[] = []
       const images: RenderedMarkdown['images'] = []
       let rendered = 0
       for (const block of blocks) {
@@ -93,11 +156,16 @@ export function createIncrementalRenderer(
         if (!part) {
           const source = definitions ? `${block.text}\n\n${definitions}\n` : block.text
           const result = renderMarkdown(source, options)
-          part = { html: result.html, headings: result.headings, images: result.images }
+          part = {
+            id: `b${++lastBlockId}`,
+            html: result.html,
+            headings: result.headings,
+            images: result.images,
+          }
           rendered++
         }
         next.set(key, part)
-        parts.push({ ...part, html: shiftLines(part.html, block.line - 1) })
+        placed.push({ part, line: block.line })
         for (const image of part.images) {
           images.push(
             image.line === undefined ? image : { ...image, line: image.line + block.line - 1 },
@@ -105,8 +173,8 @@ export function createIncrementalRenderer(
         }
       }
       cache = next
-      const { html, headings } = dedupeHeadingIds(parts)
-      return { html, headings, images, rendered, blocks: blocks.length }
+      const { parts, headings } = dedupeHeadingIds(placed)
+      return incrementalRender(parts, headings, images, rendered, blocks.length)
     },
   }
 }

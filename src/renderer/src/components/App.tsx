@@ -103,7 +103,12 @@ export function App({ api }: { api: FolioApi }) {
 
   useEffect(() => {
     if (!view || !preview) return
-    return connectScrollSync(view, preview.frameElement, () => preview.document)
+    return connectScrollSync(
+      view,
+      preview.frameElement,
+      () => preview.document,
+      () => preview.lastPatchAt,
+    )
   }, [view, preview])
 
   const report = useCallback((err: unknown, path?: string) => {

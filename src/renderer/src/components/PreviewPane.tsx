@@ -71,17 +71,22 @@ export function PreviewPane(props: PreviewPaneProps) {
     const assetBase = new URL(appInfo.assetBase, window.location.href).href
     controller.setSetting({ theme, site: workspace.site, assetBase })
     const doc = feed.value
-    if (doc) controller.render(doc.path, doc.state.doc.toString())
+    if (doc) controller.render(doc.path, doc.state.doc)
   }, [controller, theme, workspace, appInfo, feed])
 
   useEffect(() => {
     if (!controller || !theme) return
     let lastDoc: unknown = null
+    let shown: boolean | null = null
     return feed.subscribe((doc) => {
-      setHasDoc(doc !== null)
+      // Only a change re-renders the pane; keystrokes reach the preview through the controller.
+      if (shown !== (doc !== null)) {
+        shown = doc !== null
+        setHasDoc(shown)
+      }
       if (!doc || doc.state.doc === lastDoc) return
       lastDoc = doc.state.doc
-      controller.render(doc.path, doc.state.doc.toString())
+      controller.render(doc.path, doc.state.doc)
     })
   }, [controller, feed, theme])
 

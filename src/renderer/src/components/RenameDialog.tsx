@@ -1,6 +1,5 @@
 /** Asks for an article's new slug (its file or bundle name) and renames it. */
-import { useState } from 'react'
-import { Modal } from './Modal'
+import { TextFieldDialog } from './TextFieldDialog'
 
 /** Props: the article path, and `onRename` (which rejects with a FolioError to show). */
 export interface RenameDialogProps {
@@ -20,59 +19,24 @@ export function slugOfPath(path: string): string {
 
 /** The "Rename" dialog; links from other articles are updated by the backend. */
 export function RenameDialog({ path, onRename, onCancel }: RenameDialogProps) {
-  const [slug, setSlug] = useState(() => slugOfPath(path))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const submit = async () => {
-    if (!slug.trim() || busy) return
-    setBusy(true)
-    setError(null)
-    try {
-      await onRename(slug.trim())
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
-      setBusy(false)
-    }
-  }
   return (
-    <Modal title="Rename article" onDismiss={onCancel} testId="rename-dialog">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <p className="modal-lead">
+    <TextFieldDialog
+      title="Rename article"
+      testId="rename-dialog"
+      label="Slug"
+      initialValue={slugOfPath(path)}
+      lead={
+        <>
           <code>{path}</code> gets a new file name and address. Links to it from other articles are
           updated.
-        </p>
-        <label className="field">
-          <span>Slug</span>
-          <input
-            data-testid="rename-slug"
-            value={slug}
-            onChange={(event) => setSlug(event.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="rename-confirm"
-            disabled={!slug.trim() || busy}
-          >
-            {busy ? 'Renaming…' : 'Rename'}
-          </button>
-        </div>
-      </form>
-    </Modal>
+        </>
+      }
+      fieldTestId="rename-slug"
+      submitTestId="rename-confirm"
+      submitLabel="Rename"
+      busyLabel="Renaming…"
+      onSubmit={onRename}
+      onCancel={onCancel}
+    />
   )
 }

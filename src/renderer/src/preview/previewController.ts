@@ -1,10 +1,11 @@
 /**
- * Drives one preview frame: sends the editor text to the render worker (at most one render in
- * flight; bursts of keystrokes collapse into the latest text), then loads the themed page once
- * and patches only the body on later renders.
+ * Drives one preview frame: sends the editor text to the render worker as edits (at most one
+ * render in flight; bursts of keystrokes collapse into the latest text), loads the themed page
+ * when its shell changes, and otherwise patches only the body blocks that changed.
  */
+import type { Text } from '@codemirror/state'
 import { fillBody } from './previewDocument'
-import { findBodyMarkers, patchBody } from './patchBody'
+import { PreviewBody } from './previewBody'
 import { interceptPreviewLinks } from './previewLinks'
 import type {
   HomeArticle,
@@ -12,7 +13,9 @@ import type {
   PreviewSetting,
   RenderRequest,
   RenderResponse,
+  TextChange,
 } from './renderProtocol'
+import { textEdit } from './textEdit'
 
 /** What the controller reports after each render reaches the frame. */
 export interface PreviewListener {
@@ -21,16 +24,30 @@ export interface PreviewListener {
   onFrameLoaded?(doc: Document): void
 }
 
+interface ArticleText {
+  path: string
+  doc: Text
+}
+
 export class PreviewController {
   private readonly worker: Worker
   private nextId = 1
-  private inFlight = false
-  private pending: { path: string; text: string } | null = null
+  /** The render the worker is working on: whether it sends every block. */
+  private inFlight: { allBlocks: boolean } | null = null
+  private pending: ArticleText | null = null
+  private last: ArticleText | null = null
+  /** The text the worker holds (null: send it whole). */
+  private sentText: ArticleText | null = null
+  private allBlocks = true
+  /** The shell of the page in the frame (or loading into it); null: none yet. */
   private shell: string | null = null
   private loading = false
-  private bodyAfterLoad: string | null = null
+  /** Patches applied to `body` since the loading page's HTML was taken from it. */
+  private patchesSinceLoad = 0
+  private readonly body = new PreviewBody()
+  private mounted = false
   private page: PreviewPage = 'article'
-  private last: { path: string; text: string } | null = null
+  private patchedAt = -Infinity
 
   constructor(
     private readonly frame: HTMLIFrameElement,
@@ -39,11 +56,14 @@ export class PreviewController {
     this.worker = new Worker(new URL('./renderWorker.ts', import.meta.url), { type: 'module' })
     this.worker.onmessage = (event: MessageEvent<RenderResponse>) => this.received(event.data)
     this.worker.onerror = (event) => {
-      this.inFlight = false
+      // The worker's state is unknown after an uncaught error: start over with whole text.
+      this.inFlight = null
+      this.sentText = null
+      this.allBlocks = true
       this.listener.onRendered({
         id: 0,
-        shell: '',
-        body: '',
+        shell: null,
+        body: null,
         headings: [],
         problem: `The preview stopped: ${event.message}`,
         durationMs: 0,
@@ -61,7 +81,7 @@ export class PreviewController {
   /** Gives the home page preview the workspace's other articles. */
   setHomeArticles(articles: HomeArticle[]): void {
     this.post({ type: 'articles', articles })
-    if (this.page === 'home' && this.last) this.render(this.last.path, this.last.text)
+    if (this.page === 'home' && this.last) this.render(this.last.path, this.last.doc)
   }
 
   /** Switches between the article page and the home page, re-rendering the last text. */
@@ -69,13 +89,15 @@ export class PreviewController {
     if (page === this.page) return
     this.page = page
     this.shell = null
-    if (this.last) this.render(this.last.path, this.last.text)
+    if (this.last) this.render(this.last.path, this.last.doc)
   }
 
-  /** Asks for the preview of `text`; returns at once, coalescing with renders not yet started. */
-  render(path: string, text: string): void {
-    this.last = { path, text }
-    this.pending = { path, text }
+  /** Asks for the preview of `doc`; returns at once, coalescing with renders not yet started. */
+  render(path: string, doc: Text): void {
+    this.last = { path, doc }
+    this.pending = this.last
+    // NOTE: sent at once, not after the next frame: posting an edit costs the keystroke about a
+    // tenth of a millisecond, and the worker then renders while this thread paints the editor.
     if (!this.inFlight) this.sendPending()
   }
 
@@ -84,9 +106,14 @@ export class PreviewController {
     return this.frame
   }
 
-  /** The frame's current document, when it holds a rendered page. */
+  /** The frame's current document, when it holds a rendered article page. */
   get document(): Document | null {
-    return this.shell && !this.loading ? this.frame.contentDocument : null
+    return this.mounted ? this.frame.contentDocument : null
+  }
+
+  /** When the body in the frame was last patched (performance.now()), to tell its scrolls apart. */
+  get lastPatchAt(): number {
+    return this.patchedAt
   }
 
   dispose(): void {
@@ -99,48 +126,78 @@ export class PreviewController {
 
   private sendPending(): void {
     if (!this.pending) return
-    const { path, text } = this.pending
+    const { path, doc } = this.pending
     this.pending = null
-    this.inFlight = true
-    this.post({ type: 'render', id: this.nextId++, path, text, page: this.page })
+    let change: TextChange
+    if (this.sentText && this.sentText.path === path) {
+      const edit = textEdit(this.sentText.doc, doc)
+      change = edit && { edit }
+    } else change = { text: doc.toString() }
+    this.sentText = { path, doc }
+    // The home page carries no blocks, so a request for every block waits for the article page.
+    const allBlocks = this.allBlocks && this.page === 'article'
+    if (allBlocks) this.allBlocks = false
+    this.inFlight = { allBlocks }
+    this.post({
+      type: 'render',
+      id: this.nextId++,
+      path,
+      change,
+      page: this.page,
+      allBlocks,
+      // Every block goes into a freshly loaded page, so ask for the shell with them.
+      wantShell: this.shell === null || allBlocks,
+    })
   }
 
   private received(result: RenderResponse): void {
-    this.inFlight = false
+    const request = this.inFlight
+    this.inFlight = null
+    if (result.lostText) {
+      this.sentText = null
+      if (this.last && !this.pending) this.pending = this.last
+    }
+    if (result.body) this.patchBody(result, request?.allBlocks ?? false)
+    if (result.shell !== null) this.load(result.shell)
     this.sendPending()
-    if (result.shell) this.show(result.shell, result.body)
     this.listener.onRendered(result)
   }
 
-  private show(shell: string, body: string): void {
-    if (shell !== this.shell) {
-      this.shell = shell
-      this.loading = true
-      this.bodyAfterLoad = null
-      // The shell is rendered with an empty body slot; the first body goes in with it.
-      this.frame.srcdoc = fillBody(shell, body)
-      return
-    }
-    if (this.loading) {
-      this.bodyAfterLoad = body
-      return
-    }
-    const doc = this.frame.contentDocument
-    if (!doc || patchBody(doc, body) < 0) {
+  private patchBody(result: RenderResponse, allBlocks: boolean): void {
+    if (!result.body) return
+    if (allBlocks) this.body.clear()
+    try {
+      if (this.body.apply(result.body) > 0 || result.body.shift !== 0)
+        this.patchedAt = performance.now()
+      this.patchesSinceLoad++
+    } catch (err) {
+      // NOTE: a patch made against other blocks than the ones shown (cannot happen while both
+      // sides follow the protocol): start the body over, asking the worker for every block.
+      console.warn(`Folio preview: ${(err as Error).message} Reloading the preview.`)
+      this.allBlocks = true
+      this.body.clear()
+      this.mounted = false
       this.shell = null
-      this.show(shell, body)
+      if (this.last && !this.pending) this.pending = this.last
     }
+  }
+
+  private load(shell: string): void {
+    this.shell = shell
+    this.loading = true
+    this.mounted = false
+    this.body.unmount()
+    this.patchesSinceLoad = 0
+    this.frame.srcdoc = fillBody(shell, this.page === 'article' ? this.body.html : '')
   }
 
   private frameLoaded(): void {
     const doc = this.frame.contentDocument
-    if (!doc || !this.shell || !findBodyMarkers(doc)) return
+    if (!doc || !this.loading) return
     this.loading = false
     interceptPreviewLinks(doc, (url) => window.open(url, '_blank', 'noopener'))
-    if (this.bodyAfterLoad !== null) {
-      patchBody(doc, this.bodyAfterLoad)
-      this.bodyAfterLoad = null
-    }
-    this.listener.onFrameLoaded?.(doc)
+    if (this.page !== 'article') return
+    this.mounted = this.body.mount(doc, this.patchesSinceLoad === 0)
+    if (this.mounted) this.listener.onFrameLoaded?.(doc)
   }
 }

@@ -3,6 +3,9 @@
  * Content-Security-Policy, and markers around the article body so later renders can patch only
  * the body. Pure string work; runs in the render worker and in unit tests.
  */
+// KaTeX's stylesheet, so math looks as it does on the built site (which links the same file):
+// without it the hidden MathML copy of each formula shows as plain text under the formula.
+import katexCss from 'katex/dist/katex.min.css?inline'
 
 /** Comment that opens the article body inside the preview page. */
 export const bodyStartMarker = '<!--folio:body-start-->'
@@ -17,7 +20,7 @@ export const bodySlot = bodyStartMarker + bodyEndMarker
  */
 export function previewCsp(assetBase: string): string {
   const images = /^[a-z][a-z0-9+.-]*:/i.test(assetBase) ? `${assetBase} ` : ''
-  return `default-src 'none'; img-src ${images}data: blob:; style-src 'unsafe-inline'; font-src data:`
+  return `default-src 'none'; img-src ${images}data: blob:; style-src 'unsafe-inline'; font-src 'self' data:`
 }
 
 function escapeAttribute(value: string): string {
@@ -32,8 +35,11 @@ export function composePreviewDocument(pageHtml: string, css: string, assetBase:
   const safeCss = css.replace(/<\/style/gi, '<\\/style')
   const inject =
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(previewCsp(assetBase))}">` +
+    `<style data-folio-katex>${katexCss}</style>` +
     `<style data-folio-theme>${safeCss}</style>` +
-    '<style>html{scroll-behavior:auto}</style>'
+    // NOTE: important, so a theme's smooth scrolling (declared later) cannot turn scroll sync's
+    // jumps into animations whose scroll events would echo back to the editor.
+    '<style>html{scroll-behavior:auto!important}</style>'
   const head = /<head(\s[^>]*)?>/i.exec(pageHtml)
   if (head) {
     const at = head.index + head[0].length

@@ -64,21 +64,30 @@ export function previewArticle(
   }
 }
 
+/** Whole minutes to read a body of `words` words, as the site build computes them. */
+export function minutesForWords(words: number): number {
+  return Math.max(1, Math.round(words / 230))
+}
+
 /**
  * The preview document for the article at `path` with text `text`, with an empty body slot, and
- * the front matter or template problem to show, if any.
+ * the front matter or template problem to show, if any. `bodyWords` is the body's word count when
+ * the caller keeps it (see BodyWordCount); otherwise the body is counted here.
  */
 export function renderPreviewShell(
   setting: PreviewSetting,
   path: string,
   text: string,
+  bodyWords?: number,
 ): { shell: string; problem?: string } {
   const head = frontMatterHead.exec(text)?.[0] ?? ''
-  const body = text.slice(head.length)
   // NOTE: the page header shows the reading time, so it is part of the key; the rest of the body
   // only reaches the page through the slot, which keeps keystrokes from reloading the frame.
-  const key = [path, head, readingMinutes(body)].join('\u0000')
+  const minutes =
+    bodyWords === undefined ? readingMinutes(text.slice(head.length)) : minutesForWords(bodyWords)
+  const key = [path, head, minutes].join('\u0000')
   if (cache && cache.setting === setting && cache.key === key) return cache
+  const body = text.slice(head.length)
   const fields = readFrontMatterFields(text)
   let page: string
   let problem = fields.problem && `Front matter: ${fields.problem}`

@@ -1,24 +1,39 @@
 /**
  * The preview render worker: turns the editor text into the themed page off the UI thread, with
- * the same Markdown pipeline and templates as `folio build`.
+ * the same Markdown pipeline and templates as `folio build`. It keeps the article text (the UI
+ * thread sends only edits) and answers with the blocks that changed, not the whole body.
  */
 import { createIncrementalRenderer, type IncrementalRenderer } from '../../../core/markdown'
+import { diffBody } from './bodyPatch'
+import type { BlockRef } from './bodyPatch'
+import { BodyWordCount } from './bodyWords'
 import { previewImageUrl } from './imageUrl'
 import { renderHomePreview } from './homePreview'
 import { renderPreviewShell } from './previewShell'
 import type {
   HomeArticle,
-  PreviewPage,
   PreviewSetting,
   RenderRequest,
   RenderResponse,
+  TextChange,
 } from './renderProtocol'
+import { applyTextEdit } from './textEdit'
+
+type Render = Extract<RenderRequest, { type: 'render' }>
 
 let setting: PreviewSetting | null = null
 let homeArticles: HomeArticle[] = []
 // One incremental renderer per article (its image URLs depend on the article's folder); a
 // keystroke then re-renders only the block it touched.
 let renderer: { key: string; instance: IncrementalRenderer } | null = null
+/** The article text as of the last render, and its body's word count. */
+let source: { path: string; text: string; words: number; counter: BodyWordCount } | null = null
+/** The blocks the UI thread holds, as of the last patch sent. */
+let sent: BlockRef[] = []
+/** The shell the UI thread holds. */
+let lastShell: string | null = null
+
+class LostText extends Error {}
 
 function rendererFor(current: PreviewSetting, path: string): IncrementalRenderer {
   const key = `${current.assetBase}\u0000${path}`
@@ -32,35 +47,57 @@ function rendererFor(current: PreviewSetting, path: string): IncrementalRenderer
   return renderer.instance
 }
 
-function renderHome(
-  id: number,
-  path: string,
-  text: string,
-  current: PreviewSetting,
-): RenderResponse {
-  const started = performance.now()
-  const home = renderHomePreview(current, path, text, homeArticles)
-  const response: RenderResponse = {
-    id,
-    shell: home.shell,
-    body: '',
-    headings: [],
-    durationMs: performance.now() - started,
+/** Brings the kept text up to date with `change`; returns it. */
+function applyChange(path: string, change: TextChange): { text: string; words: number } {
+  if (change && 'text' in change) {
+    const counter = new BodyWordCount()
+    source = { path, text: change.text, words: counter.reset(change.text), counter }
+    return source
   }
-  if (home.problem) response.problem = home.problem
-  return response
+  if (!source || source.path !== path) {
+    source = null
+    throw new LostText(`The preview worker does not have the text of ${path}.`)
+  }
+  if (change) {
+    const before = source.text
+    source.text = applyTextEdit(before, change.edit)
+    source.words = source.counter.update(before, source.text, change.edit)
+  }
+  return source
 }
 
-function render(id: number, path: string, text: string, page: PreviewPage): RenderResponse {
+/** The shell to send: null when the UI thread already has it. */
+function shellToSend(shell: string, wanted: boolean): string | null {
+  if (!wanted && shell === lastShell) return null
+  lastShell = shell
+  return shell
+}
+
+function render(request: Render): RenderResponse {
   const started = performance.now()
   if (!setting) throw new Error('The preview received text before its theme.')
-  if (page === 'home') return renderHome(id, path, text, setting)
-  const rendered = rendererFor(setting, path).render(text)
-  const { shell, problem } = renderPreviewShell(setting, path, text)
+  const { text, words } = applyChange(request.path, request.change)
+  if (request.page === 'home') {
+    const home = renderHomePreview(setting, request.path, text, homeArticles)
+    const response: RenderResponse = {
+      id: request.id,
+      shell: shellToSend(home.shell, request.wantShell),
+      body: null,
+      headings: [],
+      durationMs: performance.now() - started,
+    }
+    if (home.problem) response.problem = home.problem
+    return response
+  }
+  const rendered = rendererFor(setting, request.path).render(text)
+  const parts = rendered.parts
+  const body = diffBody(request.allBlocks ? [] : sent, parts, (i) => parts[i].html)
+  sent = parts.map(({ id, line }) => ({ id, line }))
+  const { shell, problem } = renderPreviewShell(setting, request.path, text, words)
   const response: RenderResponse = {
-    id,
-    shell,
-    body: rendered.html,
+    id: request.id,
+    shell: shellToSend(shell, request.wantShell),
+    body,
     headings: rendered.headings,
     durationMs: performance.now() - started,
   }
@@ -73,6 +110,7 @@ self.onmessage = (event: MessageEvent<RenderRequest>) => {
   if (message.type === 'setting') {
     setting = message.setting
     renderer = null
+    lastShell = null
     return
   }
   if (message.type === 'articles') {
@@ -80,17 +118,17 @@ self.onmessage = (event: MessageEvent<RenderRequest>) => {
     return
   }
   try {
-    self.postMessage(render(message.id, message.path, message.text, message.page))
+    self.postMessage(render(message))
   } catch (err) {
-    const problem = err instanceof Error ? err.message : String(err)
     const failed: RenderResponse = {
       id: message.id,
-      shell: '',
-      body: '',
+      shell: null,
+      body: null,
       headings: [],
-      problem,
+      problem: err instanceof Error ? err.message : String(err),
       durationMs: 0,
     }
+    if (err instanceof LostText) failed.lostText = true
     self.postMessage(failed)
   }
 }

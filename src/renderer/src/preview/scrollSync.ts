@@ -9,15 +9,54 @@ import type { BlockPosition } from './scrollMapping'
 
 const echoWindowMs = 150
 
-function blocksOf(doc: Document): BlockPosition[] {
-  const scrollTop = doc.scrollingElement?.scrollTop ?? 0
-  const blocks: BlockPosition[] = []
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-line]')) {
-    const line = Number(el.dataset.line)
-    if (Number.isFinite(line))
-      blocks.push({ line, top: el.getBoundingClientRect().top + scrollTop })
+/** The preview blocks (top-level elements carrying their source line), in document order. */
+function blockElements(doc: Document): HTMLElement[] {
+  return Array.from(doc.querySelectorAll<HTMLElement>('[data-line]')).filter((el) =>
+    Number.isFinite(Number(el.dataset.line)),
+  )
+}
+
+/** The last index whose value is at most `target` (values ascending), or -1. */
+function lastAtMost(count: number, value: (i: number) => number, target: number): number {
+  let low = 0
+  let high = count - 1
+  let found = -1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if (value(mid) <= target) {
+      found = mid
+      low = mid + 1
+    } else high = mid - 1
   }
-  return blocks.sort((a, b) => a.line - b.line)
+  return found
+}
+
+/**
+ * The positions of the one or two blocks around index `at` (the block before and after a point),
+ * measured only for those: the preview of a long article has thousands of blocks.
+ */
+function positionsAround(doc: Document, elements: HTMLElement[], at: number): BlockPosition[] {
+  const scrollTop = doc.scrollingElement?.scrollTop ?? 0
+  return elements.slice(Math.max(0, at), Math.max(0, at) + 2).map((el) => ({
+    line: Number(el.dataset.line),
+    top: el.getBoundingClientRect().top + scrollTop,
+  }))
+}
+
+/** The preview offset that shows source line `line` at the top. */
+function previewOffsetFor(doc: Document, line: number): number {
+  const elements = blockElements(doc)
+  const at = lastAtMost(elements.length, (i) => Number(elements[i].dataset.line), line)
+  return offsetForLine(positionsAround(doc, elements, at), line)
+}
+
+/** The source line shown at preview offset `offset`. */
+function lineAtPreviewOffset(doc: Document, offset: number): number {
+  const elements = blockElements(doc)
+  const scrollTop = doc.scrollingElement?.scrollTop ?? 0
+  const top = (i: number) => elements[i].getBoundingClientRect().top + scrollTop
+  const at = lastAtMost(elements.length, top, offset)
+  return lineForOffset(positionsAround(doc, elements, at), offset)
 }
 
 function editorPadding(view: EditorView): number {
@@ -26,12 +65,14 @@ function editorPadding(view: EditorView): number {
 
 /**
  * Connects an editor view and a preview frame. Returns the function that disconnects them.
- * `frameDocument` gives the frame's document once it holds a rendered page.
+ * `frameDocument` gives the frame's document once it holds a rendered page; `bodyPatchedAt` when
+ * the preview's body was last patched (its scrolls right after are the patch's, not the author's).
  */
 export function connectScrollSync(
   view: EditorView,
   frame: HTMLIFrameElement,
   frameDocument: () => Document | null,
+  bodyPatchedAt: () => number = () => -Infinity,
 ): () => void {
   let ignoreEditorUntil = 0
   let ignorePreviewUntil = 0
@@ -45,15 +86,18 @@ export function connectScrollSync(
     const block = view.lineBlockAtHeight(view.scrollDOM.scrollTop - editorPadding(view))
     const line = view.state.doc.lineAt(block.from).number
     ignorePreviewUntil = performance.now() + echoWindowMs
-    scroller.scrollTop = offsetForLine(blocksOf(doc), line)
+    scroller.scrollTop = previewOffsetFor(doc, line)
   }
 
   const previewScrolled = () => {
-    if (performance.now() < ignorePreviewUntil) return
+    // NOTE: a patch that changes a block's height above the fold makes the browser move the
+    // scroll position (scroll anchoring); echoing that to the editor would jump it while typing.
+    const now = performance.now()
+    if (now < ignorePreviewUntil || now - bodyPatchedAt() < echoWindowMs) return
     const doc = frameDocument()
     const scroller = doc?.scrollingElement
     if (!doc || !scroller) return
-    const line = Math.min(lineForOffset(blocksOf(doc), scroller.scrollTop), view.state.doc.lines)
+    const line = Math.min(lineAtPreviewOffset(doc, scroller.scrollTop), view.state.doc.lines)
     const block = view.lineBlockAt(view.state.doc.line(Math.max(1, line)).from)
     ignoreEditorUntil = performance.now() + echoWindowMs
     view.scrollDOM.scrollTop = block.top + editorPadding(view)
