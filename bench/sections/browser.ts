@@ -7,21 +7,14 @@ import { access, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { chromiumPath as defaultChromiumPath, launchChromium } from '../../tests/support/chromium'
 import type { BenchContext, BenchSection } from '../benchContext'
 import { generateArticle, paragraphOffsetNear, writeFiles } from '../generate'
 import { ensureRendererBuilt, rendererDir } from '../rendererBuild'
 import { percentiles, summarize } from '../stats'
 
-const chromiumPath = process.env.FOLIO_BENCH_CHROMIUM ?? '/usr/bin/chromium'
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+const chromiumPath = process.env.FOLIO_BENCH_CHROMIUM ?? defaultChromiumPath
 const probePath = fileURLToPath(new URL('../browser/probe.js', import.meta.url))
 /** What is typed: plain words, so the preview shows exactly these characters. */
 const sentence = 'Quokkas quietly type benchmark words '
@@ -213,7 +206,7 @@ export const browserSection: BenchSection = {
     ])
     const { startWebServer } = await import('../../src/server')
     const server = await startWebServer({ workspace: root, rendererDir })
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+    const browser = await launchChromium(chromiumPath)
     try {
       ctx.chromium = browser.version()
       ctx.log('browser: page load to editable editor')

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startWebServer } from '../../src/server/index'
@@ -36,17 +36,7 @@ export async function startApp(): Promise<RunningApp> {
   const workspace = join(dir, 'blog')
   await cp(join(repo, 'resources', 'sample'), workspace, { recursive: true })
   const server = await startWebServer({ workspace, rendererDir })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {

@@ -52,10 +52,14 @@ export function FrontMatterForm({ feed, session, tags }: FrontMatterFormProps) {
   const [open, setOpen] = usePreference('frontMatterForm', true)
   const [problem, setProblem] = useState<string | null>(null)
   const [local, setLocal] = useState<FormReading | null>(null)
-  useEffect(() => {
+  // NOTE: a new reading of the text replaces the form's values during render, not in an effect:
+  // an effect runs after paint, and a click landing in between would be undone by it.
+  const [seen, setSeen] = useState<typeof current>(null)
+  if (current !== seen) {
+    setSeen(current)
     setLocal(current?.reading ?? null)
     setProblem(null)
-  }, [current])
+  }
   if (!current || !local) return null
 
   const write = (fields: Record<string, unknown>, shown: Partial<FormFields>) => {
