@@ -39,7 +39,7 @@ function articlePageKey(
   next: ArticleInput | null | undefined,
 ): string {
   const neighbour = (a: ArticleInput | null | undefined) =>
-    a === undefined ? 'none' : a === null ? 'null' : cardSignature(a)
+    a === undefined ? 'none' : a === null ? 'null' : cardSignature(a, build.readingMinutesOf)
   return hashOf(
     build.globalKey,
     'article-page',
@@ -51,7 +51,9 @@ function articlePageKey(
     JSON.stringify(item.links.rewrites),
     JSON.stringify(item.images),
     String(item.meta.hasMath),
-    related === undefined ? 'none' : related.map(cardSignature).join('\n'),
+    related === undefined
+      ? 'none'
+      : related.map((a) => cardSignature(a, build.readingMinutesOf)).join('\n'),
     neighbour(prev),
     neighbour(next),
   )
@@ -122,6 +124,7 @@ export function addArticlePage(build: SiteBuild, item: BodyItem, outcome: PageOu
 export function writeAliases(build: SiteBuild, article: SourceArticle): void {
   const aliases = article.frontMatter.aliases
   const list = Array.isArray(aliases) ? aliases : typeof aliases === 'string' ? [aliases] : []
+  if (list.length === 0) return
   const target = absoluteUrl(build.source.site.baseUrl, routes.article(article.slug))
   for (const alias of list) {
     const route = typeof alias === 'string' ? aliasRoute(alias) : null

@@ -11,7 +11,7 @@ import { linkLine, resolveLinks, siteLinks } from './articleLinks'
 import type { BodyMeta } from './buildCache'
 import { imageVariants } from './imageVariants'
 import { renderBodiesReported } from './renderBodies'
-import { bodyKey, type BodyJob, type RenderedBody } from './renderBody'
+import type { BodyJob, RenderedBody } from './renderBody'
 import { rootFrom, routes } from './render/routes'
 import { siteView } from './render/siteView'
 import { searchText } from './searchIndex'
@@ -34,7 +34,7 @@ export interface PendingBodies {
  * caching each as it arrives, so the caller can use the first ones while the rest render.
  */
 export function startBodies(build: SiteBuild, articles: SourceArticle[]): PendingBodies {
-  const keys = articles.map((a) => bodyKey(a))
+  const keys = articles.map((a) => build.bodyKeyOf(a))
   const jobs = new Map<string, BodyJob>()
   articles.forEach((a, i) => {
     if (!build.cache.meta(keys[i]) && !jobs.has(keys[i]))

@@ -3,15 +3,17 @@
  * what it wrote, keyed by content hashes, so a rebuild renders only what changed. Losing or
  * corrupting the cache only makes the next build slower: every read falls back to "empty".
  */
-import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { BuildProblem } from '../api'
-import { toFolioError } from '../errors'
+import { readCacheJson, writeCacheJson } from './cacheFiles'
 import { readShards, writeShards } from './cacheShards'
 import type { CachedSource } from './loadSources'
 import type { RelatedRecord } from './relatedSince'
 import { pipelineVersion, type RenderedBody } from './renderBody'
+
+/** Version of the parsed-sources record: the pipeline's, and the shape of `CachedSource`. */
+const sourcesVersion = `${pipelineVersion}/sources-2`
 
 /** What a later build needs to know about a body without reading its HTML. */
 export interface BodyMeta {
@@ -38,28 +40,9 @@ export interface BuildState {
   images: string[]
 }
 
-async function readJson<T>(file: string): Promise<T | null> {
-  let text: string
-  try {
-    text = await fs.readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return null
-    throw toFolioError(err, file)
-  }
-  try {
-    return JSON.parse(text) as T
-  } catch (err) {
-    // A torn or foreign cache file is not an error: the build just does the work again.
-    if (err instanceof SyntaxError) return null
-    throw err
-  }
-}
-
-async function writeJson(file: string, value: unknown): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(tmp, JSON.stringify(value))
-  await fs.rename(tmp, file)
+// NOTE: what this reads is shared with later reads (see `readCacheJson`): never change it.
+async function readJson<T>(file: string, keep = true): Promise<T | null> {
+  return (await readCacheJson(file, keep)) as T | null
 }
 
 /** The cache folder of one workspace; every method is safe to call when the folder is missing. */
@@ -78,7 +61,8 @@ export class BuildCache {
     const meta = await readJson<{ version: string; bodies: Record<string, BodyMeta> }>(
       path.join(dir, 'bodies.json'),
     )
-    if (meta?.version === pipelineVersion) cache.bodyMeta = meta.bodies
+    // A copy: `put` adds to it, and the file's value is shared with later reads.
+    if (meta?.version === pipelineVersion) cache.bodyMeta = { ...meta.bodies }
     return cache
   }
 
@@ -95,12 +79,12 @@ export class BuildCache {
 
   /** Records the state of a finished build. */
   static async writeState(dir: string, state: BuildState): Promise<void> {
-    await writeJson(path.join(dir, 'build.json'), state)
+    await writeCacheJson(path.join(dir, 'build.json'), state)
   }
 
   /** The parsed sources of the last build, by workspace path. */
   static async readSources(dir: string): Promise<Map<string, CachedSource>> {
-    return readShards<CachedSource>(dir, 'sources', pipelineVersion)
+    return readShards<CachedSource>(dir, 'sources', sourcesVersion)
   }
 
   /**
@@ -114,7 +98,7 @@ export class BuildCache {
   ): Promise<void> {
     const dirty = [...sources.keys()].filter((rel) => before.get(rel) !== sources.get(rel))
     for (const rel of before.keys()) if (!sources.has(rel)) dirty.push(rel)
-    await writeShards(dir, 'sources', pipelineVersion, sources, dirty)
+    await writeShards(dir, 'sources', sourcesVersion, sources, dirty)
   }
 
   /** The related articles of the last build, or null when there are none to reuse. */
@@ -127,7 +111,7 @@ export class BuildCache {
 
   /** Remembers this build's related articles for the next build. */
   static async writeRelated(dir: string, record: RelatedRecord): Promise<void> {
-    await writeJson(path.join(dir, 'related.json'), { version: pipelineVersion, record })
+    await writeCacheJson(path.join(dir, 'related.json'), { version: pipelineVersion, record })
   }
 
   /** What is known about the body with `key`, if it was rendered before. */
@@ -143,7 +127,7 @@ export class BuildCache {
   async body(key: string): Promise<RenderedBody | null> {
     const fresh = this.newBodies.get(key)
     if (fresh || this.dir === null) return fresh ?? null
-    return readJson<RenderedBody>(this.bodyFile(this.dir, key))
+    return readJson<RenderedBody>(this.bodyFile(this.dir, key), false)
   }
 
   /** Adds a freshly rendered body and its search text. */
@@ -189,7 +173,7 @@ export class BuildCache {
     await Promise.all(Array.from({ length: 16 }, worker))
     const bodies: Record<string, BodyMeta> = {}
     for (const key of live) if (this.meta(key)) bodies[key] = this.bodyMeta[key]
-    await writeJson(path.join(dir, 'bodies.json'), { version: pipelineVersion, bodies })
+    await writeCacheJson(path.join(dir, 'bodies.json'), { version: pipelineVersion, bodies })
     if (this.newTexts.size) {
       // NOTE: loads every stored text first, so shards keep the texts of unchanged bodies.
       const all = await this.textsOf([...live])

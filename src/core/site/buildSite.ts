@@ -10,7 +10,6 @@ import { buildSiteFrom, type SiteBuildReport } from './buildSiteFrom'
 import { loadSources, statSources } from './loadSources'
 import { loadTheme, locateTheme, readThemeBundle } from './loadTheme'
 import { quickKey, unchangedReport } from './quickCheck'
-import { articleKeywords } from './relatedArticles'
 import { checkOutDir } from './siteFiles'
 import type { BuildOptions } from './siteSource'
 
@@ -69,8 +68,10 @@ export async function buildSite(ws: Workspace, options: BuildOptions): Promise<S
       themeDir: location.dir,
       articles: loaded.articles,
       pages: loaded.pages,
-      keywordsOf: (article) =>
-        loaded.entries.get(article.path)?.keywords ?? articleKeywords(article),
+      factsOf: (article) => {
+        const entry = loaded.entries.get(article.path)
+        return entry?.article === article ? entry.facts : undefined
+      },
     },
     { ...options, now },
     { dir: cacheDir, quickKey: key },

@@ -101,12 +101,13 @@ export async function buildSiteFrom(
     pages: nav,
     pageSize: source.pageSize,
     now,
+    readingMinutesOf: build.readingMinutesOf,
   })
   const { related, record, changed } = relatedArticlesSince(
     cacheUse ? await BuildCache.readRelated(cacheUse.dir) : null,
     published,
     3,
-    source.keywordsOf ?? articleKeywords,
+    (article) => source.factsOf?.(article)?.keywords ?? articleKeywords(article),
   )
   const items = await renderSitePages(build, pages, bodies, planned, {
     published,
@@ -142,7 +143,8 @@ export async function buildSiteFrom(
       outDir,
       files: Object.fromEntries(build.files.keys),
       pages: build.pageCount,
-      problems: build.problems,
+      // Copies: the report's problems are the caller's, and the state is kept for later reads.
+      problems: build.problems.map((problem) => ({ ...problem })),
       images: [...build.images].sort(),
     })
   }

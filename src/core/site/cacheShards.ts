@@ -3,10 +3,9 @@
  * changed one article rewrites one shard instead of megabytes. A torn or foreign shard reads as
  * empty, which only makes the next build do more work.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { toFolioError } from '../errors'
+import { readCacheJson, writeCacheJson } from './cacheFiles'
 
 const shardCount = 16
 
@@ -20,21 +19,8 @@ function shardFile(dir: string, name: string, shard: number): string {
 }
 
 async function readShard<T>(file: string, version: string): Promise<[string, T][]> {
-  let text: string
-  try {
-    text = await fs.readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return []
-    throw toFolioError(err, file)
-  }
-  try {
-    const data = JSON.parse(text) as { version?: string; entries?: [string, T][] }
-    return data.version === version && Array.isArray(data.entries) ? data.entries : []
-  } catch (err) {
-    // A torn or foreign cache file is not an error: the build just does the work again.
-    if (err instanceof SyntaxError) return []
-    throw err
-  }
+  const data = (await readCacheJson(file)) as { version?: string; entries?: [string, T][] } | null
+  return data?.version === version && Array.isArray(data.entries) ? data.entries : []
 }
 
 /** Every entry of the sharded record `name` in `dir` written with `version`. */
@@ -65,13 +51,9 @@ export async function writeShards<T>(
   if (shards.size === 0) return
   const content = new Map<number, [string, T][]>([...shards].map((shard) => [shard, []]))
   for (const entry of entries) content.get(shardOf(entry[0]))?.push(entry)
-  await fs.mkdir(path.join(dir, name), { recursive: true })
   await Promise.all(
-    [...content].map(async ([shard, list]) => {
-      const file = shardFile(dir, name, shard)
-      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
-      await fs.writeFile(tmp, JSON.stringify({ version, entries: list }))
-      await fs.rename(tmp, file)
-    }),
+    [...content].map(([shard, list]) =>
+      writeCacheJson(shardFile(dir, name, shard), { version, entries: list }),
+    ),
   )
 }

@@ -42,6 +42,8 @@ export interface ListInput {
   pages: NavPage[]
   pageSize: number
   now: Date
+  /** `readingMinutes(article.body)`, answered from a cache; omitted, it is counted. */
+  readingMinutesOf?: (article: ArticleInput) => number
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -71,7 +73,7 @@ function paginated(
       route,
       layout,
       kind,
-      key: `${key}${items.map(cardSignature).join('\n')}`,
+      key: `${key}${items.map((a) => cardSignature(a, input.readingMinutesOf)).join('\n')}`,
       context: () => {
         const site = siteView(input.site, {
           route,
@@ -207,7 +209,7 @@ export function archivePage(input: ListInput): PlannedPage {
     route,
     layout: 'archive',
     kind: 'archive',
-    key: input.articles.map(cardSignature).join('\n'),
+    key: input.articles.map((a) => cardSignature(a, input.readingMinutesOf)).join('\n'),
     context: () => archiveContext(input, route),
   }
 }

@@ -75,7 +75,8 @@ export async function unchangedReport(
     return {
       pages: state.pages,
       files: Object.keys(state.files).length,
-      problems: [...configProblems, ...state.problems],
+      // Copies: the state is shared with later reads of the cache, the report is the caller's.
+      problems: [...configProblems, ...state.problems.map((problem) => ({ ...problem }))],
     }
   }
   return null

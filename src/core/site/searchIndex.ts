@@ -33,15 +33,42 @@ export function searchText(html: string): string {
   return plainText(html).slice(0, 20_000)
 }
 
-/** The search index of the published articles, as the JSON text written to `search.json`. */
-export function searchIndexJson(entries: { article: ArticleInput; text: string }[]): string {
-  const index: SearchEntry[] = entries.map(({ article, text }) => ({
+// A rebuild passes the same article objects and texts again (the build cache keeps them in
+// memory), so each entry's JSON is made once instead of once per build.
+const entryJson = new WeakMap<ArticleInput, { entry: SearchEntry; json: string }>()
+
+function sameEntry(a: SearchEntry, b: SearchEntry): boolean {
+  return (
+    a.title === b.title &&
+    a.url === b.url &&
+    a.date === b.date &&
+    a.description === b.description &&
+    a.text === b.text &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  )
+}
+
+function searchEntryJson(article: ArticleInput, text: string): string {
+  const entry: SearchEntry = {
     title: article.title,
     url: routes.article(article.slug),
     date: article.date ?? '',
     description: article.description,
-    tags: article.tags,
+    tags: [...article.tags],
     text,
-  }))
-  return JSON.stringify(index)
+  }
+  const known = entryJson.get(article)
+  if (known && sameEntry(known.entry, entry)) return known.json
+  const json = JSON.stringify(entry)
+  entryJson.set(article, { entry, json })
+  return json
+}
+
+/**
+ * The search index of the published articles, as the JSON text written to `search.json` (the
+ * same text as `JSON.stringify` of the `SearchEntry` list).
+ */
+export function searchIndexJson(entries: { article: ArticleInput; text: string }[]): string {
+  return `[${entries.map(({ article, text }) => searchEntryJson(article, text)).join(',')}]`
 }

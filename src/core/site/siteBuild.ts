@@ -9,10 +9,11 @@ import { toFolioError } from '../errors'
 import type { ResolvedLinks } from './articleLinks'
 import { rewriteLinks } from './articleLinks'
 import type { BodyMeta, BuildCache } from './buildCache'
-import { renderBody } from './renderBody'
+import { bodyKey, renderBody } from './renderBody'
+import { readingMinutes } from './render/readingTime'
 import { renderPage } from './render/renderPage'
 import { routeFile } from './render/routes'
-import type { PageContext } from './render/viewTypes'
+import type { ArticleInput, PageContext } from './render/viewTypes'
 import { responsiveImages, type ResponsiveImage } from './responsiveImages'
 import type { BuildOptions, SiteSource, SourceArticle } from './siteSource'
 import { SiteFiles } from './siteFiles'
@@ -84,6 +85,15 @@ export class SiteBuild {
     /** The last build's file keys when its output can be updated in place; null for a fresh build. */
     readonly previous: Record<string, string> | null,
   ) {}
+
+  /** `readingMinutes(article.body)`, from the source's cached facts when it keeps them. */
+  readonly readingMinutesOf = (article: ArticleInput): number =>
+    this.source.factsOf?.(article)?.readingMinutes ?? readingMinutes(article.body)
+
+  /** `bodyKey(article)`, from the source's cached facts when it keeps them. */
+  bodyKeyOf(article: SourceArticle): string {
+    return this.source.factsOf?.(article)?.bodyKey ?? bodyKey(article)
+  }
 
   /** Records a problem of the file at `path` (workspace-relative), at `line` when known. */
   problem(path: string, message: string, line?: number): void {

@@ -29,6 +29,19 @@ export interface SiteSource {
   themeDir: string | null
   articles: SourceArticle[]
   pages: SourceArticle[]
-  /** Cached `articleKeywords` of an article, when the caller keeps them. */
-  keywordsOf?: (article: ArticleInput) => string[]
+  /** Cached facts of an article, when the caller keeps them; undefined makes the build derive them. */
+  factsOf?: (article: ArticleInput) => ArticleFacts | undefined
+}
+
+/**
+ * What a build derives from an article's text, which a cache of parsed sources can keep so a
+ * rebuild reads it instead of going over every body again. Each must equal what it names.
+ */
+export interface ArticleFacts {
+  /** `articleKeywords(article)`, for related articles. */
+  keywords: string[]
+  /** `readingMinutes(article.body)`, for article cards. */
+  readingMinutes: number
+  /** `bodyKey(article)`, naming its rendered body in the cache. */
+  bodyKey: string
 }

@@ -88,6 +88,23 @@ describe('the build cache', () => {
     expect(second.pages).toBe(first.pages)
   })
 
+  it('reports a folio.yaml problem once, build after build, whatever the caller did with it', async () => {
+    await fs.writeFile(path.join(root, 'folio.yaml'), 'title: [Cache Blog\nauthor: Sam\n')
+    await fs.writeFile(
+      path.join(root, 'posts/delta.md'),
+      post('Delta', '2025-04-01', [], '![x](gone.png)'),
+    )
+    const first = await build()
+    const expected = structuredClone(first.problems)
+    expect(expected.map((p) => p.path)).toEqual(['folio.yaml', 'posts/delta.md'])
+    first.problems[1].message = 'changed by the caller'
+    first.problems.push({ path: 'posts/alpha.md', message: 'added by the caller' })
+    const second = await build()
+    expect(second.problems).toEqual(expected)
+    second.problems.length = 0
+    expect((await build()).problems).toEqual(expected)
+  })
+
   it('re-renders an edited article and the pages that list it, not the others', async () => {
     await build()
     const before = await mtimes()
@@ -147,6 +164,35 @@ describe('the build cache', () => {
     await build()
     expect(await read('alpha/index.html')).toContain('Renamed Blog')
     expect(await read('tags/rain/index.html')).toContain('Renamed Blog')
+  })
+
+  it('rebuilds in full when the cache was deleted, even in the process that wrote it', async () => {
+    await build()
+    await fs.rm(path.join(root, '.folio'), { recursive: true })
+    await fs.rm(path.join(out, 'alpha/index.html'))
+    await build()
+    expect(await read('alpha/index.html')).toContain('Alpha body')
+  })
+
+  it('uses a cache another process rewrote since this one read it', async () => {
+    await build()
+    const cache = path.join(root, '.folio', 'cache')
+    const shards = await fs.readdir(path.join(cache, 'sources'))
+    await tick()
+    // Another Folio writes the same record with a foreign version: this process must not keep
+    // answering from what it read before.
+    for (const shard of shards)
+      await fs.writeFile(path.join(cache, 'sources', shard), '{"version":"other","entries":[]}')
+    await fs.writeFile(
+      path.join(root, 'posts/alpha.md'),
+      post('Alpha', '2025-01-01', ['sea'], 'Alpha body, second edition.'),
+    )
+    await build()
+    expect(await read('alpha/index.html')).toContain('Alpha body, second edition.')
+    const written = await Promise.all(
+      shards.map((shard) => fs.readFile(path.join(cache, 'sources', shard), 'utf8')),
+    )
+    expect(written.filter((text) => text.includes('posts/gamma.md'))).toHaveLength(1)
   })
 
   it('rebuilds in full when the output folder was deleted', async () => {

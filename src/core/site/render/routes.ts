@@ -3,16 +3,24 @@
  * (`hello/`, `tags/travel/`). Pretty URLs: every page is a folder with an index.html.
  */
 
+// The tag pages slugify every tag of every article on every build; a blog has few distinct tags.
+const slugs = new Map<string, string>()
+
 /** A URL-safe slug of a tag or author name: lower case, letters and digits joined by hyphens. */
 export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.join('-') ?? ''
-  )
+  let slug = slugs.get(name)
+  if (slug === undefined) {
+    slug =
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu)
+        ?.join('-') ?? ''
+    if (slugs.size >= 50_000) slugs.clear()
+    slugs.set(name, slug)
+  }
+  return slug
 }
 
 /** Site-relative routes of every kind of page Folio builds. */
@@ -43,8 +51,19 @@ export function rootFrom(route: string): string {
   return depth === 0 ? './' : '../'.repeat(depth)
 }
 
+// Every build puts every page's absolute URL in the sitemap; parsing each URL again costs more
+// than remembering it.
+const absoluteUrls = new Map<string, string>()
+
 /** The absolute URL of a site-relative route under `baseUrl` (which may have a path). */
 export function absoluteUrl(baseUrl: string, route: string): string {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
-  return new URL(route, base).toString()
+  const key = `${baseUrl}\n${route}`
+  let url = absoluteUrls.get(key)
+  if (url === undefined) {
+    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
+    url = new URL(route, base).toString()
+    if (absoluteUrls.size >= 50_000) absoluteUrls.clear()
+    absoluteUrls.set(key, url)
+  }
+  return url
 }
