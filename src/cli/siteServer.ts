@@ -3,7 +3,8 @@
  * change rebuilds (coalesced) and tells open pages to reload through a Server-Sent Events stream.
  */
 import { watch } from 'chokidar'
-import { createServer, type ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { buildSite } from '../core/site'
@@ -12,6 +13,25 @@ import { fileInside, sendFile } from '../server/staticFiles'
 
 const reloadPath = '/__folio/livereload'
 const reloadScript = `<script>new EventSource('${reloadPath}').addEventListener('reload',()=>location.reload())</script>`
+
+/** A built page's text, or null when it does not exist. */
+async function readHtml(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return null
+    throw err
+  }
+}
+
+/** Sends an HTML page (or a line of text) with the live reload script in it. */
+function sendPage(res: ServerResponse, status: number, html: string): void {
+  const body = html.includes('</body>')
+    ? html.replace('</body>', `${reloadScript}</body>`)
+    : html + reloadScript
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(body)
+}
 
 export interface SiteServer {
   url: string
@@ -42,7 +62,15 @@ export async function serveSite(
   }
   await rebuild()
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      log(`serving ${req.url ?? ''} failed: ${(err as Error).message}`)
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('The page could not be served; see the terminal.')
+    })
+  })
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === reloadPath) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
@@ -58,32 +86,15 @@ export async function serveSite(
       file = fileInside(outDir, path)
     }
     if (file && file.endsWith('.html')) {
-      const { readFile } = await import('node:fs/promises')
-      try {
-        const html = await readFile(file, 'utf8')
-        const body = html.includes('</body>')
-          ? html.replace('</body>', `${reloadScript}</body>`)
-          : html + reloadScript
-        res.writeHead(200, {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Cache-Control': 'no-store',
-        })
-        res.end(body)
-        return
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ENOENT') throw err
-      }
+      const html = await readHtml(file)
+      if (html !== null) return sendPage(res, 200, html)
     } else if (file && (await sendFile(res, file))) {
       return
     }
     const notFound = fileInside(outDir, '/404.html')
-    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
-    if (notFound && (await import('node:fs')).existsSync(notFound)) {
-      res.end((await import('node:fs')).readFileSync(notFound, 'utf8'))
-    } else {
-      res.end('Not found')
-    }
-  })
+    const page = notFound ? await readHtml(notFound) : null
+    sendPage(res, 404, page ?? 'Not found')
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())

@@ -8,3 +8,4 @@ export {
 } from './split'
 export { setFrontMatterFields } from './edit'
 export { parseFieldAssignments } from './assignments'
+export { tagList } from './tagList'

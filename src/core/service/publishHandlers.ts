@@ -55,7 +55,10 @@ export function publishHandlers({ host, workspace }: HandlerContext): PublishHan
   return {
     buildSite: async ({ drafts }) => {
       const ws = workspace()
-      return buildSite(ws, { outDir: join(ws.root, '.folio', 'site'), drafts })
+      // NOTE: the same folder a publish builds into, so Publish right after Build finds the site
+      // up to date; a drafts build goes elsewhere, as it must never be published.
+      const outDir = drafts ? join(ws.root, '.folio', 'build-drafts') : publishBuildDir(ws)
+      return buildSite(ws, { outDir, drafts })
     },
 
     publishSite: async ({ target, dryRun, trustHostKey }) => {

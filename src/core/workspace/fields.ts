@@ -2,6 +2,7 @@
  * The article fields Folio shows and builds from, read from front matter in each engine's words
  * (`lastmod`, `published: false`, comma-separated tags, ...), with fallbacks from the file path.
  */
+import { tagList } from '../frontmatter'
 import { inDraftDir, slugOf } from './articleFiles'
 import type { LayoutInfo } from './types'
 
@@ -22,17 +23,6 @@ function text(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString()
   return null
-}
-
-function list(value: unknown): string[] {
-  if (Array.isArray(value))
-    return value.map(text).filter((v): v is string => v !== null && v !== '')
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean)
-  return []
 }
 
 function first(data: Record<string, unknown>, keys: string[]): string | null {
@@ -57,7 +47,7 @@ export function articleFields(
     title: first(data, ['title']) ?? slug,
     date: first(data, ['date', 'pubDate', 'publishDate', 'published_at']) ?? fileDate,
     updated: first(data, ['updated', 'lastmod', 'last_modified_at', 'modified', 'updatedDate']),
-    tags: list(data.tags ?? data.tag),
+    tags: tagList(data.tags ?? data.tag),
     draft:
       data.draft === true ||
       data.draft === 'true' ||

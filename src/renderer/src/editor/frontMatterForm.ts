@@ -4,7 +4,7 @@
  * Pure functions over text and EditorState, so form and text can never hold two truths.
  */
 import type { EditorState, TransactionSpec } from '@codemirror/state'
-import { parseFrontMatter, setFrontMatterFields } from '../../../core/frontmatter'
+import { parseFrontMatter, setFrontMatterFields, tagList } from '../../../core/frontmatter'
 
 /** The fields the form edits, as the form shows them. */
 export interface FormFields {
@@ -33,16 +33,6 @@ function text(value: unknown): string {
   if (typeof value === 'number') return String(value)
   if (value instanceof Date) return value.toISOString()
   return ''
-}
-
-function tagList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String).filter(Boolean)
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean)
-  return []
 }
 
 /** Reads the form's fields from an article's text (front matter in YAML, TOML or JSON). */

@@ -5,6 +5,8 @@
  */
 import { articlePageContext, readingMinutes, renderPage } from '../../../core/site/render'
 import type { ArticleInput } from '../../../core/site/render'
+import { tagList } from '../../../core/frontmatter'
+import { slugOfPath } from '../state/articleSlug'
 import { previewImageUrl } from './imageUrl'
 import { bodySlot, composePreviewDocument } from './previewDocument'
 import { readFrontMatterFields } from './frontMatterFields'
@@ -24,31 +26,13 @@ function stringField(data: Record<string, unknown>, key: string): string | null 
   return null
 }
 
-function tagList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String).filter(Boolean)
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean)
-  return []
-}
-
-/** The slug the build would give the file: its name, or its folder's for a page bundle. */
-function slugOf(path: string): string {
-  const parts = path.split('/')
-  const file = (parts.pop() ?? path).replace(/\.(md|markdown|mdx)$/i, '')
-  const name = file === 'index' && parts.length > 0 ? (parts.pop() as string) : file
-  return name.replace(/^\d{4}-\d{2}-\d{2}-/, '')
-}
-
 /** The article as the site build sees it, from its path and the editor's front matter and body. */
 export function previewArticle(
   path: string,
   data: Record<string, unknown>,
   body: string,
 ): ArticleInput {
-  const slug = slugOf(path)
+  const slug = slugOfPath(path)
   return {
     path,
     slug,
