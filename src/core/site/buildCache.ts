@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { BuildProblem } from '../api'
 import { readCacheJson, writeCacheJson } from './cacheFiles'
-import { readShards, writeShards } from './cacheShards'
+import { addToShards, readShardEntry, readShards, writeShards } from './cacheShards'
 import type { CachedSource } from './loadSources'
 import type { RelatedRecord } from './relatedSince'
 import { pipelineVersion, type RenderedBody } from './renderBody'
@@ -119,15 +119,11 @@ export class BuildCache {
     return Object.hasOwn(this.bodyMeta, key) ? this.bodyMeta[key] : undefined
   }
 
-  private bodyFile(dir: string, key: string): string {
-    return path.join(dir, 'bodies', key.slice(0, 2), `${key}.json`)
-  }
-
-  /** The rendered body with `key`; null when its file is gone (the caller renders it again). */
+  /** The rendered body with `key`; null when its shard lost it (the caller renders it again). */
   async body(key: string): Promise<RenderedBody | null> {
     const fresh = this.newBodies.get(key)
     if (fresh || this.dir === null) return fresh ?? null
-    return readJson<RenderedBody>(this.bodyFile(this.dir, key), false)
+    return (await readShardEntry<RenderedBody>(this.dir, 'bodies', pipelineVersion, key)) ?? null
   }
 
   /** Adds a freshly rendered body and its search text. */
@@ -160,17 +156,8 @@ export class BuildCache {
   async save(live: Set<string>): Promise<void> {
     const dir = this.dir
     if (dir === null) return
-    const jobs = [...this.newBodies].map(([key, body]) => [this.bodyFile(dir, key), body] as const)
-    const dirs = new Set(jobs.map(([file]) => path.dirname(file)))
-    await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })))
-    let next = 0
-    const worker = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const [file, body] = jobs[next++]
-        await fs.writeFile(file, JSON.stringify(body))
-      }
-    }
-    await Promise.all(Array.from({ length: 16 }, worker))
+    // NOTE: bodies that are no longer live are dropped from the shards this build rewrites.
+    await addToShards(dir, 'bodies', pipelineVersion, this.newBodies, (key) => live.has(key))
     const bodies: Record<string, BodyMeta> = {}
     for (const key of live) if (this.meta(key)) bodies[key] = this.bodyMeta[key]
     await writeCacheJson(path.join(dir, 'bodies.json'), { version: pipelineVersion, bodies })

@@ -10,6 +10,7 @@ import { buildSiteFrom, type SiteBuildReport } from './buildSiteFrom'
 import { loadSources, statSources } from './loadSources'
 import { loadTheme, locateTheme, readThemeBundle } from './loadTheme'
 import { quickKey, unchangedReport } from './quickCheck'
+import { warmUpRenderWorkers } from './renderBodies'
 import { checkOutDir } from './siteFiles'
 import type { BuildOptions } from './siteSource'
 
@@ -58,6 +59,9 @@ export async function buildSite(ws: Workspace, options: BuildOptions): Promise<S
     }
   }
   const before = await BuildCache.readSources(cacheDir)
+  // NOTE: with no parsed sources cached, every body will be rendered: the render workers start
+  // now, so that their start overlaps reading the sources.
+  if (before.size === 0) warmUpRenderWorkers(stamps.length)
   const loaded = await loadSources(ws, stamps, before)
   const report = await buildSiteFrom(
     {

@@ -1,7 +1,8 @@
 /**
- * Large cache records (parsed sources, search texts) kept as 16 JSON shards, so a build that
- * changed one article rewrites one shard instead of megabytes. A torn or foreign shard reads as
- * empty, which only makes the next build do more work.
+ * Large cache records (parsed sources, search texts, rendered bodies) kept as 16 JSON shards, so
+ * a build that changed one article rewrites one shard instead of megabytes, and a first build
+ * writes 16 files instead of one per article. A torn or foreign shard reads as empty, which only
+ * makes the next build do more work.
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
@@ -55,5 +56,45 @@ export async function writeShards<T>(
     [...content].map(([shard, list]) =>
       writeCacheJson(shardFile(dir, name, shard), { version, entries: list }),
     ),
+  )
+}
+
+/** The entry `key` of the sharded record `name` in `dir`, reading only the shard that holds it. */
+export async function readShardEntry<T>(
+  dir: string,
+  name: string,
+  version: string,
+  key: string,
+): Promise<T | undefined> {
+  const entries = await readShard<T>(shardFile(dir, name, shardOf(key)), version)
+  return entries.find((entry) => entry[0] === key)?.[1]
+}
+
+/**
+ * Adds `added` to the sharded record `name`, rewriting only the shards that receive an entry;
+ * the entries already in those shards stay when `keep` says so (the others are dropped).
+ */
+export async function addToShards<T>(
+  dir: string,
+  name: string,
+  version: string,
+  added: Map<string, T>,
+  keep: (key: string) => boolean,
+): Promise<void> {
+  const content = new Map<number, [string, T][]>()
+  for (const entry of added) {
+    const shard = shardOf(entry[0])
+    const list = content.get(shard)
+    if (list) list.push(entry)
+    else content.set(shard, [entry])
+  }
+  await Promise.all(
+    [...content].map(async ([shard, list]) => {
+      const file = shardFile(dir, name, shard)
+      const old = (await readShard<T>(file, version)).filter(
+        ([key]) => !added.has(key) && keep(key),
+      )
+      await writeCacheJson(file, { version, entries: [...old, ...list] })
+    }),
   )
 }

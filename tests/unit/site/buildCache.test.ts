@@ -174,6 +174,32 @@ describe('the build cache', () => {
     expect(await read('alpha/index.html')).toContain('Alpha body')
   })
 
+  it('keeps rendered bodies in shard files, not one file per article', async () => {
+    for (let i = 0; i < 40; i++)
+      await fs.writeFile(
+        path.join(root, `posts/extra-${i}.md`),
+        post(`Extra ${i}`, '2024-05-01', ['sea'], `Extra body ${i}.`),
+      )
+    await build()
+    const files = await fs.readdir(path.join(root, '.folio/cache/bodies'), { recursive: true })
+    expect(files.length).toBeGreaterThan(0)
+    expect(files.length).toBeLessThanOrEqual(16)
+    expect(files.every((f) => /^[0-9a-f]\.json$/.test(f))).toBe(true)
+  })
+
+  it('renders a body again when its cache shard is lost, and the page still shows it', async () => {
+    await build()
+    await fs.rm(path.join(root, '.folio/cache/bodies'), { recursive: true })
+    const theme = path.join(root, 'themes/default')
+    await fs.cp(path.join(resourcesDir(), 'themes/default'), theme, { recursive: true })
+    const footer = path.join(theme, 'partials/footer.liquid')
+    await fs.writeFile(footer, `${await fs.readFile(footer, 'utf8')}\n<p>Theme edit 7</p>\n`)
+    await build()
+    const page = await read('alpha/index.html')
+    expect(page).toContain('Theme edit 7')
+    expect(page).toContain('Alpha body about the harbour.')
+  })
+
   it('uses a cache another process rewrote since this one read it', async () => {
     await build()
     const cache = path.join(root, '.folio', 'cache')
