@@ -3,7 +3,7 @@
  * render in flight; bursts of keystrokes collapse into the latest text), loads the themed page
  * when its shell changes, and otherwise patches only the body blocks that changed.
  */
-import type { Text } from '@codemirror/state'
+import type { ChangeSet, Text } from '@codemirror/state'
 import { fillBody } from './previewDocument'
 import { PreviewBody } from './previewBody'
 import { interceptPreviewLinks } from './previewLinks'
@@ -15,7 +15,7 @@ import type {
   RenderResponse,
   TextChange,
 } from './renderProtocol'
-import { textEdit } from './textEdit'
+import { textEdit, type TextEdit } from './textEdit'
 
 /** What the controller reports after each render reaches the frame. */
 export interface PreviewListener {
@@ -48,6 +48,8 @@ export class PreviewController {
   private mounted = false
   private page: PreviewPage = 'article'
   private patchedAt = -Infinity
+  /** Set when the page must be rendered again even for text the worker already has. */
+  private stale = true
 
   constructor(
     private readonly frame: HTMLIFrameElement,
@@ -76,12 +78,15 @@ export class PreviewController {
   setSetting(setting: PreviewSetting): void {
     this.post({ type: 'setting', setting })
     this.shell = null
+    this.stale = true
   }
 
   /** Gives the home page preview the workspace's other articles. */
   setHomeArticles(articles: HomeArticle[]): void {
     this.post({ type: 'articles', articles })
-    if (this.page === 'home' && this.last) this.render(this.last.path, this.last.doc)
+    if (this.page !== 'home') return
+    this.stale = true
+    if (this.last) this.render(this.last.path, this.last.doc)
   }
 
   /** Switches between the article page and the home page, re-rendering the last text. */
@@ -89,16 +94,40 @@ export class PreviewController {
     if (page === this.page) return
     this.page = page
     this.shell = null
+    this.stale = true
     if (this.last) this.render(this.last.path, this.last.doc)
   }
 
   /** Asks for the preview of `doc`; returns at once, coalescing with renders not yet started. */
   render(path: string, doc: Text): void {
     this.last = { path, doc }
+    // NOTE: the edit that made `doc` usually reached the worker already, through `renderEdit`
+    // while the editor was applying it; then there is nothing left to send.
+    const sent = this.sentText
+    if (!this.stale && sent && sent.path === path && sent.doc === doc) {
+      this.pending = null
+      return
+    }
     this.pending = this.last
     // NOTE: sent at once, not after the next frame: posting an edit costs the keystroke about a
     // tenth of a millisecond, and the worker then renders while this thread paints the editor.
     if (!this.inFlight) this.sendPending()
+  }
+
+  /**
+   * Sends the edit `changes` (turning `before` into `after`) while the editor is still applying
+   * it, so the worker renders during the editor's parse, DOM update and paint rather than after
+   * them. Does nothing, and returns false, unless the worker holds exactly `before` of `path`
+   * and is idle; the editor's `render` of `after` then finds nothing left to send.
+   */
+  renderEdit(path: string, before: Text, after: Text, changes: ChangeSet): boolean {
+    const sent = this.sentText
+    if (this.inFlight || this.stale || !sent || sent.path !== path || sent.doc !== before)
+      return false
+    this.last = { path, doc: after }
+    this.pending = this.last
+    this.sendPending(singleEdit(changes))
+    return true
   }
 
   /** The iframe this controller renders into. */
@@ -124,13 +153,15 @@ export class PreviewController {
     this.worker.postMessage(message)
   }
 
-  private sendPending(): void {
+  /** Sends the pending text; `known` is its edit from the text the worker has, when known. */
+  private sendPending(known?: TextEdit | null): void {
     if (!this.pending) return
     const { path, doc } = this.pending
     this.pending = null
+    this.stale = false
     let change: TextChange
     if (this.sentText && this.sentText.path === path) {
-      const edit = textEdit(this.sentText.doc, doc)
+      const edit = known ?? textEdit(this.sentText.doc, doc)
       change = edit && { edit }
     } else change = { text: doc.toString() }
     this.sentText = { path, doc }
@@ -200,4 +231,15 @@ export class PreviewController {
     this.mounted = this.body.mount(doc, this.patchesSinceLoad === 0)
     if (this.mounted) this.listener.onFrameLoaded?.(doc)
   }
+}
+
+/** The one replaced range of `changes`, or null when it has several (found by a diff instead). */
+function singleEdit(changes: ChangeSet): TextEdit | null {
+  let edit: TextEdit | null = null
+  let count = 0
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    count++
+    edit = { from: fromA, to: toA, insert: inserted.toString() }
+  })
+  return count === 1 ? edit : null
 }
