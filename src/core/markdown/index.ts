@@ -12,4 +12,7 @@ export {
   createIncrementalRenderer,
   type IncrementalRender,
   type IncrementalRenderer,
+  type PartsChange,
+  type RenderedBlock,
 } from './incrementalRenderer'
+export type { MarkdownEdit } from './markdownEdit'

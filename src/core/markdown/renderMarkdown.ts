@@ -75,11 +75,37 @@ export function renderMarkdown(
   markdown: string,
   options: RenderMarkdownOptions = {},
 ): RenderedMarkdown {
+  return runPipeline(markdown, options, undefined)
+}
+
+/**
+ * `renderMarkdown` of one block of an article, also giving the raw HTML written in it (in document
+ * order), for the incremental renderer to tell whether it leaves elements open for the blocks
+ * after it. `inRawArticle` renders it as part of an article that has raw HTML elsewhere (its HTML
+ * is then re-parsed like the rest, which drops e.g. a code block's leading line break).
+ */
+export function renderMarkdownBlock(
+  markdown: string,
+  options: RenderMarkdownOptions,
+  inRawArticle: boolean,
+): RenderedMarkdown & { rawHtml: string[] } {
+  const rawHtml: string[] = []
+  return { ...runPipeline(markdown, options, rawHtml, inRawArticle), rawHtml }
+}
+
+function runPipeline(
+  markdown: string,
+  options: RenderMarkdownOptions,
+  rawHtml: string[] | undefined,
+  forceRaw = false,
+): RenderedMarkdown {
   const state: RenderState = {
     sourceLines: options.sourceLines ?? false,
     imageUrl: options.imageUrl,
     images: [],
     headings: [],
+    rawHtml,
+    forceRaw,
   }
   const file = new VFile({ value: markdown, data: { folio: state } })
   const html = String(processor.processSync(file))

@@ -8,6 +8,10 @@ export interface RenderState {
   imageUrl?: (src: string) => string
   images: ImageReference[]
   headings: Heading[]
+  /** When present, the raw HTML written in the article is collected here, in document order. */
+  rawHtml?: string[]
+  /** Parse through rehype-raw even without raw HTML, as a render of a whole article that has some. */
+  forceRaw?: boolean
 }
 
 /** The render state of `file`; the pipeline sets it before running. */

@@ -118,4 +118,27 @@ describe('incremental rendering', () => {
     const result = createIncrementalRenderer().render(text)
     expect(result.html).toBe(renderMarkdown(text).html)
   })
+
+  // Each of these reaches past a blank line (or past its block) in a whole render.
+  const crossing: [string, string][] = [
+    ['fenced code in a list item', '- item\n\n  ```\n  a\n\n  ```\n\n```\ncode\n\nmore\n```\n'],
+    ['a list after a paragraph', 'Intro\n- a\n\n- b\n'],
+    ['an HTML comment over a blank line', '<!-- hidden\n\nstill hidden -->\n\nShown.\n'],
+    ['a later `---` line that is not front matter', 'Para.\n\n---\ntitle\n---\n'],
+    ['an element left open', '<div>\n\nInside?\n\n</div>\n\nAfter.\n'],
+    ['raw HTML elsewhere', '<b>bold</b>\n\n```\n\nleading line\n```\n'],
+    ['a definition inside code', '[foo]\n\n```\n[foo]: /url\n```\n'],
+    ['a definition inside a quote', '[foo]\n\n> [foo]: /url\n'],
+    ['a backtick fence with a backtick in its info', '``` a`b\n\n```\ncode\n\nmore\n```\n'],
+    ['an unclosed fence after a reference', '[foo] text\n```\nopen\n\n[foo]: /url\n'],
+  ]
+  for (const [name, text] of crossing) {
+    it(`equals a full render with ${name}, as written and after typing in it`, () => {
+      const renderer = createIncrementalRenderer({ sourceLines: true })
+      const strip = (html: string): string => html.replace(/\n+/g, '\n').trim()
+      expect(strip(renderer.render(text).html)).toBe(strip(full(text).html))
+      const typed = text.replace('\n\n', '\n\nx')
+      expect(strip(renderer.render(typed).html)).toBe(strip(full(typed).html))
+    })
+  }
 })

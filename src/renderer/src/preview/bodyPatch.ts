@@ -71,6 +71,29 @@ export function diffBody(
   return { start, removed: previous.length - tail - start, inserted, shift: tail > 0 ? shift : 0 }
 }
 
+/**
+ * The patch for a change the renderer already knows (see PartsChange): `next[start, start +
+ * inserted)` replace `removed` blocks of the previous ones, and the rest moved `shift` lines. A
+ * block is sent with its HTML unless a block it replaces had the same id. O(changed blocks).
+ */
+export function patchOfChange(
+  previous: readonly BlockRef[],
+  next: readonly BlockRef[],
+  change: { start: number; removed: number; inserted: number; shift: number },
+  html: (index: number) => string,
+): BodyPatch {
+  const { start, removed, inserted, shift } = change
+  const replaced = new Set<string>()
+  for (let i = start; i < start + removed; i++) replaced.add(previous[i].id)
+  const blocks: PatchBlock[] = []
+  for (let i = start; i < start + inserted; i++) {
+    const { id, line } = next[i]
+    blocks.push(replaced.has(id) ? { id, line } : { id, line, html: html(i) })
+  }
+  const moved = start + removed < previous.length
+  return { start, removed, inserted: blocks, shift: moved ? shift : 0 }
+}
+
 /** `html` with every `data-line` number moved by `by`. */
 export function shiftDataLines(html: string, by: number): string {
   if (by === 0) return html

@@ -4,8 +4,9 @@
  * thread sends only edits) and answers with the blocks that changed, not the whole body.
  */
 import { createIncrementalRenderer, type IncrementalRenderer } from '../../../core/markdown'
-import { diffBody } from './bodyPatch'
+import { diffBody, patchOfChange } from './bodyPatch'
 import type { BlockRef } from './bodyPatch'
+import type { TextEdit } from './textEdit'
 import { BodyWordCount } from './bodyWords'
 import { previewImageUrl } from './imageUrl'
 import { renderHomePreview } from './homePreview'
@@ -29,7 +30,7 @@ let renderer: { key: string; instance: IncrementalRenderer } | null = null
 /** The article text as of the last render, and its body's word count. */
 let source: { path: string; text: string; words: number; counter: BodyWordCount } | null = null
 /** The blocks the UI thread holds, as of the last patch sent. */
-let sent: BlockRef[] = []
+let sent: readonly BlockRef[] = []
 /** The shell the UI thread holds. */
 let lastShell: string | null = null
 
@@ -47,8 +48,14 @@ function rendererFor(current: PreviewSetting, path: string): IncrementalRenderer
   return renderer.instance
 }
 
-/** Brings the kept text up to date with `change`; returns it. */
-function applyChange(path: string, change: TextChange): { text: string; words: number } {
+/**
+ * Brings the kept text up to date with `change`; returns it, and the edit that made it when the
+ * change was one.
+ */
+function applyChange(
+  path: string,
+  change: TextChange,
+): { text: string; words: number; edit?: TextEdit } {
   if (change && 'text' in change) {
     const counter = new BodyWordCount()
     source = { path, text: change.text, words: counter.reset(change.text), counter }
@@ -62,6 +69,7 @@ function applyChange(path: string, change: TextChange): { text: string; words: n
     const before = source.text
     source.text = applyTextEdit(before, change.edit)
     source.words = source.counter.update(before, source.text, change.edit)
+    return { text: source.text, words: source.words, edit: change.edit }
   }
   return source
 }
@@ -76,7 +84,7 @@ function shellToSend(shell: string, wanted: boolean): string | null {
 function render(request: Render): RenderResponse {
   const started = performance.now()
   if (!setting) throw new Error('The preview received text before its theme.')
-  const { text, words } = applyChange(request.path, request.change)
+  const { text, words, edit } = applyChange(request.path, request.change)
   if (request.page === 'home') {
     const home = renderHomePreview(setting, request.path, text, homeArticles)
     const response: RenderResponse = {
@@ -89,10 +97,18 @@ function render(request: Render): RenderResponse {
     if (home.problem) response.problem = home.problem
     return response
   }
-  const rendered = rendererFor(setting, request.path).render(text)
+  const rendered = rendererFor(setting, request.path).render(text, edit)
   const parts = rendered.parts
-  const body = diffBody(request.allBlocks ? [] : sent, parts, (i) => parts[i].html)
-  sent = parts.map(({ id, line }) => ({ id, line }))
+  const html = (i: number): string => parts[i].html
+  // NOTE: the renderer's change is against its previous parts; use it only when those are what
+  // the UI thread holds (not after a failed render or a request for every block).
+  const change = rendered.change
+  const body =
+    change && !request.allBlocks && change.from === sent
+      ? patchOfChange(sent, parts, change, html)
+      : diffBody(request.allBlocks ? [] : sent, parts, html)
+  // The parts are never changed after a render, so they can stand for what the UI thread holds.
+  sent = parts
   const { shell, problem } = renderPreviewShell(setting, request.path, text, words)
   const response: RenderResponse = {
     id: request.id,
