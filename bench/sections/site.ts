@@ -9,7 +9,7 @@ import type { BenchContext, BenchSection } from '../benchContext'
 import { hugoVersion, runHugo, writeHugoSite } from '../hugoSite'
 import { settleDisk, type DiskSettling } from '../settleDisk'
 import { siteFixture, siteArticleCount, type SiteFixture } from '../siteFixture'
-import { timeRuns } from '../stats'
+import { summarize, timeRuns } from '../stats'
 
 type Build = () => Promise<BuildReport>
 
@@ -36,33 +36,59 @@ async function pageShows(
   return false
 }
 
-async function measureFolio(ctx: BenchContext, fixture: SiteFixture) {
+/** One cold run: everything from the last run deleted, the disk settled; resolves seconds. */
+type ColdRun = () => Promise<number>
+
+const seconds = async (work: () => Promise<unknown>): Promise<number> => {
+  const started = performance.now()
+  await work()
+  return (performance.now() - started) / 1000
+}
+
+/**
+ * Folio's and Hugo's cold builds, one after the other in turns (a warm-up of each, then the
+ * measured pairs), so that a machine whose speed drifts during the run (this one's does, by
+ * more than half) slows both alike instead of whichever ran second.
+ */
+async function coldBuilds(ctx: BenchContext, folio: ColdRun, hugo: ColdRun | null) {
+  const runs = ctx.quick ? 1 : 3
+  ctx.log(`site: cold builds, Folio${hugo ? ' and Hugo in turns' : ''} (1 warm-up + ${runs})`)
+  await folio()
+  if (hugo) await hugo()
+  const folioRuns: number[] = []
+  const hugoRuns: number[] = []
+  for (let i = 0; i < runs; i++) {
+    folioRuns.push(await folio())
+    if (hugo) hugoRuns.push(await hugo())
+  }
+  return { folio: summarize(folioRuns), hugo: hugo ? summarize(hugoRuns) : null }
+}
+
+/** Folio's builds of the fixture: cold (as a `ColdRun`), no-change and one-article-changed. */
+async function folioBuilds(fixture: SiteFixture) {
   const { buildSite } = await import('../../src/core/site')
   const { openWorkspace } = await import('../../src/core/workspace')
   let report: BuildReport | undefined
+  let settled: DiskSettling | null = null
   const build: Build = async () =>
     (report = await buildSite(await openWorkspace(fixture.root), { outDir: fixture.outDir }))
-  const coldRuns = ctx.quick ? 1 : 3
-  let settled: DiskSettling | null = null
-  const seconds = async (work: () => Promise<unknown>) => {
-    const started = performance.now()
-    await work()
-    return (performance.now() - started) / 1000
+  const cold: ColdRun = async () => {
+    await rm(fixture.outDir, { recursive: true, force: true })
+    await rm(path.join(fixture.root, '.folio'), { recursive: true, force: true })
+    settled = await settleDisk()
+    const s = await seconds(build)
+    fixture.built = true
+    return s
   }
-  ctx.log(`site: Folio cold build (1 warm-up + up to ${coldRuns})`)
-  const cold = await timeRuns(
-    coldRuns,
-    1,
-    async () => {
-      await rm(fixture.outDir, { recursive: true, force: true })
-      await rm(path.join(fixture.root, '.folio'), { recursive: true, force: true })
-      settled = await settleDisk()
-      return seconds(build)
-    },
-    ctx.budgetS * 1.5,
-  )
-  fixture.built = true
-  const built = report!
+  return { build, cold, report: () => report, settled: () => settled }
+}
+
+async function measureRebuilds(
+  ctx: BenchContext,
+  fixture: SiteFixture,
+  build: Build,
+  built: BuildReport,
+) {
   ctx.log('site: Folio no-change rebuilds')
   // No warm-up: the cold builds before warmed this process up.
   const noChange = await timeRuns(ctx.runs, 0, () => seconds(build), ctx.budgetS)
@@ -85,45 +111,39 @@ async function measureFolio(ctx: BenchContext, fixture: SiteFixture) {
     files: built.files,
     problems: built.problems.length,
     firstProblems: built.problems.slice(0, 3),
-    coldBuildS: cold,
-    coldRunsStartFrom: settled,
     noChangeRebuildS: noChange,
     oneArticleChangedRebuildS: oneChanged,
     changedPageShowsEdit: await pageShows(fixture.outDir, article.slug, marker),
   }
 }
 
-async function measureHugo(ctx: BenchContext, fixture: SiteFixture) {
+/** Hugo on the fixture's Markdown, as a `ColdRun`, when `hugo` is installed; else null. */
+async function hugoBuilds(ctx: BenchContext, fixture: SiteFixture) {
   const version = await hugoVersion()
-  if (!version) return { hugo: null, note: 'hugo is not on the PATH; install it to compare' }
+  if (!version) return null
   const root = path.join(ctx.tmpRoot, 'hugo-4000')
   const outDir = path.join(ctx.tmpRoot, 'hugo-4000-out')
   await writeHugoSite(root, fixture.articles, {
     title: 'Benchmark Blog',
     baseUrl: 'https://blog.example.com/',
   })
-  const coldRuns = ctx.quick ? 1 : 3
   let settled: DiskSettling | null = null
-  ctx.log(`site: Hugo cold build (1 warm-up + up to ${coldRuns})`)
-  const cold = await timeRuns(
-    coldRuns,
-    1,
-    async () => {
-      await rm(outDir, { recursive: true, force: true })
-      await rm(path.join(root, 'resources'), { recursive: true, force: true })
-      settled = await settleDisk()
-      const started = performance.now()
-      await runHugo(root, outDir)
-      return (performance.now() - started) / 1000
-    },
-    ctx.budgetS,
-  )
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) =>
-    e.isFile(),
-  ).length
-  await rm(root, { recursive: true, force: true })
-  await rm(outDir, { recursive: true, force: true })
-  return { hugo: version, files, coldBuildS: cold, coldRunsStartFrom: settled }
+  const cold: ColdRun = async () => {
+    await rm(outDir, { recursive: true, force: true })
+    await rm(path.join(root, 'resources'), { recursive: true, force: true })
+    settled = await settleDisk()
+    const started = performance.now()
+    await runHugo(root, outDir)
+    return (performance.now() - started) / 1000
+  }
+  const files = async () =>
+    (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+      .length
+  const cleanUp = async () => {
+    await rm(root, { recursive: true, force: true })
+    await rm(outDir, { recursive: true, force: true })
+  }
+  return { version, cold, files, cleanUp, settled: () => settled }
 }
 
 /** The site section. */
@@ -133,17 +153,30 @@ export const siteSection: BenchSection = {
     'buildSite on 4,000 articles: cold, no-change, one-article-changed; Hugo cold on the same content',
   async run(ctx) {
     const fixture = await siteFixture(ctx)
-    const folio = await measureFolio(ctx, fixture)
-    const hugo = await measureHugo(ctx, fixture)
-    const ratio =
-      'coldBuildS' in hugo && hugo.coldBuildS
-        ? folio.coldBuildS.median / hugo.coldBuildS.median
-        : null
+    const folio = await folioBuilds(fixture)
+    const hugo = await hugoBuilds(ctx, fixture)
+    const cold = await coldBuilds(ctx, folio.cold, hugo?.cold ?? null)
+    const hugoResult = hugo
+      ? {
+          hugo: hugo.version,
+          files: await hugo.files(),
+          coldBuildS: cold.hugo,
+          coldRunsStartFrom: hugo.settled(),
+        }
+      : { hugo: null, note: 'hugo is not on the PATH; install it to compare' }
+    await hugo?.cleanUp()
+    const rebuilds = await measureRebuilds(ctx, fixture, folio.build, folio.report()!)
+    const ratio = cold.hugo ? cold.folio.median / cold.hugo.median : null
     return {
       articles: siteArticleCount,
       wordsPerArticle: 300,
-      folio,
-      hugo,
+      folio: {
+        ...rebuilds,
+        coldBuildS: cold.folio,
+        coldRunsStartFrom: folio.settled(),
+      },
+      hugo: hugoResult,
+      coldRunsInTurns: hugo !== null,
       folioOverHugoCold: ratio === null ? null : Number(ratio.toPrecision(3)),
     }
   },

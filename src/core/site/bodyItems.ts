@@ -54,6 +54,7 @@ export function startBodies(build: SiteBuild, articles: SourceArticle[]): Pendin
   const settled = renderBodiesReported([...jobs.values()], onBody).then(
     (rendered) => {
       if (rendered.oneThread) build.notes.push(rendered.oneThread)
+      if (rendered.slowStart) build.notes.push(rendered.slowStart)
       return null
     },
     (error: unknown) => ({ error }),

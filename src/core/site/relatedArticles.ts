@@ -25,10 +25,21 @@ function keywords(article: ArticleInput, limit: number): string[] {
   for (const word of text.match(/\p{L}{4,}/gu) ?? []) {
     if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([word]) => word)
+  // The `limit` best, as sorting every word by count (then alphabetically) would rank them, kept
+  // in one pass: most words are rejected by one comparison with the last of the best.
+  const best: [string, number][] = []
+  for (const entry of counts) {
+    if (best.length === limit && !ranksHigher(entry, best[limit - 1])) continue
+    let at = best.length
+    while (at > 0 && ranksHigher(entry, best[at - 1])) at--
+    best.splice(at, 0, entry)
+    if (best.length > limit) best.pop()
+  }
+  return best.map(([word]) => word)
+}
+
+function ranksHigher(a: [string, number], b: [string, number]): boolean {
+  return a[1] > b[1] || (a[1] === b[1] && a[0].localeCompare(b[0]) < 0)
 }
 
 /**

@@ -8,6 +8,7 @@ import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { FolioError } from '../errors'
 import { renderBody, type BodyJob, type RenderedBody } from './renderBody'
+import { bundledModule } from './renderWorkerBundle'
 
 /** Below this many bodies, rendering on the calling thread is faster than starting workers. */
 export const workerThreshold = 150
@@ -30,6 +31,30 @@ let workerLocation: WorkerLocation | null = null
  */
 export function setRenderWorkerUrl(location: { worker: URL; module: URL } | null): void {
   workerLocation = location
+}
+
+/** Where the workers start from, and why they load the sources when a bundle was wanted. */
+interface ResolvedLocation {
+  location: WorkerLocation
+  problem?: string
+}
+
+/**
+ * The worker location to use: the one set by the app, else the files beside this module, with
+ * the TypeScript module bundled into one file when running from sources (see renderWorkerBundle).
+ */
+async function resolveLocation(): Promise<ResolvedLocation> {
+  if (workerLocation) return { location: workerLocation }
+  const beside = defaultLocation()
+  if (!beside.module.pathname.endsWith('.ts')) return { location: beside }
+  try {
+    return { location: { worker: beside.worker, module: await bundledModule(beside.module) } }
+  } catch (err) {
+    return {
+      location: beside,
+      problem: `The render workers loaded the Markdown pipeline from its sources, which is slower: bundling it failed (${err instanceof Error ? err.message : String(err)}).`,
+    }
+  }
 }
 
 function defaultLocation(): WorkerLocation {
@@ -108,7 +133,7 @@ function renderHere(jobs: BodyJob[], onBody?: OnBody): RenderedBody[] {
 
 /** Workers started ahead of a render that is sure to come, while the build reads its sources. */
 interface WarmWorkers {
-  location: WorkerLocation
+  resolved: Promise<ResolvedLocation>
   started: Promise<PromiseSettledResult<Worker>[]>
   timer: ReturnType<typeof setTimeout>
 }
@@ -138,9 +163,9 @@ async function stopWorkers(started: Promise<PromiseSettledResult<Worker>[]>): Pr
  */
 export function warmUpRenderWorkers(bodies: number): void {
   if (warm || bodies < workerThreshold || coreCount() < 2) return
-  const location = workerLocation ?? defaultLocation()
-  const started = Promise.allSettled(
-    Array.from({ length: workerCount(bodies) }, () => startWorker(location)),
+  const resolved = resolveLocation()
+  const started = resolved.then(({ location }) =>
+    Promise.allSettled(Array.from({ length: workerCount(bodies) }, () => startWorker(location))),
   )
   // NOTE: waiting workers must not keep a process alive whose build failed before rendering.
   void started.then((settled) =>
@@ -152,16 +177,17 @@ export function warmUpRenderWorkers(bodies: number): void {
     void stopWorkers(started)
   }, warmLifetimeMs)
   timer.unref()
-  warm = { location, started, timer }
+  warm = { resolved, started, timer }
 }
 
 /** Starts `count` workers, taking warmed-up ones first. */
 async function workersFor(location: WorkerLocation, count: number): Promise<Worker[]> {
   let taken: PromiseSettledResult<Worker>[] = []
-  if (warm && warm.location.worker.href === location.worker.href) {
-    clearTimeout(warm.timer)
-    taken = await warm.started
+  const waiting = warm
+  if (waiting && sameLocation((await waiting.resolved).location, location) && warm === waiting) {
+    clearTimeout(waiting.timer)
     warm = null
+    taken = await waiting.started
   }
   const ready = taken.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
   for (const worker of ready) worker.ref()
@@ -178,12 +204,16 @@ async function workersFor(location: WorkerLocation, count: number): Promise<Work
   return workers
 }
 
+function sameLocation(a: WorkerLocation, b: WorkerLocation): boolean {
+  return a.worker.href === b.worker.href && a.module.href === b.module.href
+}
+
 async function renderInWorkers(
   jobs: BodyJob[],
   count: number,
   onBody?: OnBody,
-): Promise<{ bodies: RenderedBody[] } | { failed: string }> {
-  const location = workerLocation ?? defaultLocation()
+): Promise<{ bodies: RenderedBody[]; problem?: string } | { failed: string }> {
+  const { location, problem } = await resolveLocation()
   let workers: Worker[]
   try {
     workers = await workersFor(location, count)
@@ -209,7 +239,7 @@ async function renderInWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return { bodies: results }
+  return problem ? { bodies: results, problem } : { bodies: results }
 }
 
 /** Rendered bodies, and why they were rendered on the calling thread when workers were wanted. */
@@ -217,6 +247,8 @@ export interface RenderedBodies {
   bodies: RenderedBody[]
   /** Set when worker threads could not start and everything rendered on one thread. */
   oneThread?: string
+  /** Set when the workers had to load the pipeline from its sources (see renderWorkerBundle). */
+  slowStart?: string
 }
 
 /**
@@ -230,7 +262,10 @@ export async function renderBodiesReported(
 ): Promise<RenderedBodies> {
   if (jobs.length >= workerThreshold && coreCount() > 1) {
     const outcome = await renderInWorkers(jobs, workerCount(jobs.length), onBody)
-    if ('bodies' in outcome) return outcome
+    if ('bodies' in outcome)
+      return outcome.problem
+        ? { bodies: outcome.bodies, slowStart: outcome.problem }
+        : { bodies: outcome.bodies }
     return {
       bodies: renderHere(jobs, onBody),
       oneThread: `Rendered on one thread: the render worker could not start (${outcome.failed}).`,
