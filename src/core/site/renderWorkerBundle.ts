@@ -3,21 +3,24 @@
  * command through tsx, the tests, the bench), each worker would load the Markdown pipeline
  * module by module through tsx, lexing and compiling hundreds of files again per thread. Instead
  * the entry and everything it imports are bundled once with esbuild (which tsx already runs on)
- * into the OS temp folder, and the bundle is reused until one of its input files changes. The
+ * into the checkout's `node_modules/.cache`, and reused until one of its input files changes. The
  * packaged app does not come here: its build already bundles the worker (`setRenderWorkerUrl`).
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** An input of a bundle as it was when bundled: absolute path, size and modification time. */
 type InputStamp = [file: string, size: number, mtimeMs: number]
 
-/** The default cache folder of worker bundles. */
+/**
+ * The default cache folder of worker bundles: `node_modules/.cache/folio-render-worker` of the
+ * checkout Folio runs from (as other build tools keep theirs), never a shared temp folder, where
+ * another user could leave a module for this process to run.
+ */
 export function defaultBundleDir(): string {
-  return path.join(os.tmpdir(), 'folio-render-worker')
+  return fileURLToPath(new URL('../../../node_modules/.cache/folio-render-worker', import.meta.url))
 }
 
 async function stampOf(file: string): Promise<InputStamp | null> {
