@@ -1,5 +1,6 @@
 import type { Root } from 'hast'
 import { walkElements } from './walkElements'
+import { decodeUriPart } from './urlText'
 
 /**
  * Rehype plugin that makes in-page links (`#fn-1`, `#my-anchor`) reach targets whose ids the
@@ -16,19 +17,10 @@ export function rehypeFragmentLinks(options: { prefix: string }) {
     walkElements(tree, (element) => {
       const href = element.properties.href
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const target = decodeFragment(href.slice(1))
+      // A malformed escape is not a reference to any id; it is compared as written.
+      const target = decodeUriPart(href.slice(1))
       if (!ids.has(target) && ids.has(prefix + target))
         element.properties.href = `#${prefix}${target}`
     })
-  }
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment)
-  } catch (err) {
-    // A malformed escape is not a reference to any id; compare it as written.
-    if (err instanceof URIError) return fragment
-    throw err
   }
 }

@@ -4,6 +4,7 @@
  * `/media/<workspace path>`, so one image used by two articles is copied once.
  */
 import path from 'node:path'
+import { decodeUriText, splitTarget } from '../markdown/urlText'
 
 /** An image to copy into the site: from a workspace path to a site-relative path. */
 export interface ImageCopy {
@@ -15,20 +16,11 @@ export interface ImageCopy {
 
 /** The workspace path an image `src` written in the article at `articlePath` refers to; null if outside. */
 export function imageSourcePath(articlePath: string, src: string): string | null {
-  const clean = safeDecode(src.split(/[?#]/)[0])
+  // A malformed escape is taken literally; the file check then reports it missing.
+  const clean = decodeUriText(splitTarget(src).pathPart)
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(articlePath), clean))
   if (joined.startsWith('../') || joined === '..' || path.posix.isAbsolute(joined)) return null
   return joined
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURI(value)
-  } catch (err) {
-    // A malformed escape is taken literally; the file check then reports it missing.
-    if (err instanceof URIError) return value
-    throw err
-  }
 }
 
 function encodePath(value: string): string {

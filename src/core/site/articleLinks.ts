@@ -5,21 +5,12 @@
  */
 import path from 'node:path'
 import { routes } from './render/routes'
+import { decodeUriText } from '../markdown/urlText'
 
 const articleFile = /\.(md|markdown|mdx)$/i
 
 function decodeEntities(value: string): string {
   return value.replace(/&#x26;|&amp;/g, '&')
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURI(value)
-  } catch (err) {
-    // A malformed escape is compared as written.
-    if (err instanceof URIError) return value
-    throw err
-  }
 }
 
 /** The hrefs of `<a>` elements in rendered `html` that point into the site (not elsewhere). */
@@ -61,7 +52,7 @@ export function resolveLinks(
     const pathPart = cut === -1 ? href : href.slice(0, cut)
     const suffix = cut === -1 ? '' : href.slice(cut)
     if (href.startsWith('/')) {
-      const decoded = safeDecode(pathPart)
+      const decoded = decodeUriText(pathPart)
       const inSite = decoded.startsWith(sitePath) ? decoded.slice(sitePath.length) : null
       const file = inSite === null ? decoded.slice(1) : inSite
       if (articleFile.test(file)) continue
@@ -72,7 +63,7 @@ export function resolveLinks(
       continue
     }
     const target = path.posix.normalize(
-      path.posix.join(path.posix.dirname(articlePath), safeDecode(pathPart)),
+      path.posix.join(path.posix.dirname(articlePath), decodeUriText(pathPart)),
     )
     const slug = slugByPath.get(target)
     if (slug === undefined) result.missing.push({ href, looked: target })

@@ -4,6 +4,7 @@
  * update them and asset listings can see which files are used.
  */
 import path from 'node:path'
+import { decodeUriText, splitTarget } from '../markdown/urlText'
 
 /** One link target in a text: its offsets and the raw target (without `<>`, title, or spaces). */
 export interface LinkTarget {
@@ -34,23 +35,6 @@ export function findLinks(text: string): LinkTarget[] {
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** Splits `target` into the path part and the `?query#hash` suffix. */
-export function splitTarget(target: string): { pathPart: string; suffix: string } {
-  const cut = target.search(/[?#]/)
-  return cut === -1
-    ? { pathPart: target, suffix: '' }
-    : { pathPart: target.slice(0, cut), suffix: target.slice(cut) }
-}
-
-function decode(p: string): string {
-  try {
-    return decodeURI(p)
-  } catch (err) {
-    if (err instanceof URIError) return p
-    throw err
-  }
-}
-
 /**
  * The workspace-relative path a relative link in `fromFile` points to, or null for URLs,
  * root-absolute paths, anchors and links that leave the workspace. `/x` links go to `staticRoot`.
@@ -63,7 +47,7 @@ export function resolveLink(
   const { pathPart } = splitTarget(target)
   if (pathPart === '' || /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('//'))
     return null
-  const decoded = decode(pathPart)
+  const decoded = decodeUriText(pathPart)
   if (decoded.startsWith('/')) {
     if (staticRoot === null) return null
     return path.posix

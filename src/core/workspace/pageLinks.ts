@@ -5,7 +5,8 @@
  * slug changes these links must follow, or the published site would point at a page that is gone.
  */
 import path from 'node:path'
-import { findLinks, splitTarget } from './links'
+import { decodeUriPart, splitTarget } from '../markdown/urlText'
+import { findLinks } from './links'
 
 /** Where the site is published: the base URL from folio.yaml, which may carry a path (`/blog/`). */
 export interface SiteAddress {
@@ -16,15 +17,6 @@ export interface SiteAddress {
 export interface SlugChange {
   from: string
   to: string
-}
-
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part)
-  } catch (err) {
-    if (err instanceof URIError) return part
-    throw err
-  }
 }
 
 /** The path of the base URL (`/`, `/blog/`), or `/` when it is not a URL. */
@@ -77,7 +69,7 @@ export function retargetPageLinks(
     const rest = pathPart.slice(prefix)
     const cut = rest.indexOf('/')
     const segment = cut === -1 ? rest : rest.slice(0, cut)
-    if (decode(segment) !== change.from) continue
+    if (decodeUriPart(segment) !== change.from) continue
     const after = cut === -1 ? '' : rest.slice(cut)
     const target = pathPart.slice(0, prefix) + encodeURIComponent(change.to) + after + suffix
     out += text.slice(last, link.start) + target

@@ -1,8 +1,9 @@
 import { history, undo } from '@codemirror/commands'
-import { EditorState } from '@codemirror/state'
+import { EditorState, Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import {
   datePicked,
+  frontMatterSource,
   readFormFields,
   setFieldsTransaction,
 } from '../../../src/renderer/src/editor/frontMatterForm'
@@ -96,5 +97,38 @@ describe('the front matter form model', () => {
     expect(datePicked('2025-02-14T08:30:00+01:00', '2025-03-01')).toBe('2025-03-01T08:30:00+01:00')
     expect(datePicked('', '2025-03-01')).toBe('2025-03-01')
     expect(datePicked('2025-02-14', '')).toBeNull()
+  })
+})
+
+describe('frontMatterSource', () => {
+  const long = 'Body words go on. '.repeat(20_000)
+  const cases: [string, string][] = [
+    ['YAML', `---\ntitle: Long\ntags: [a]\n---\n\n${long}`],
+    ['TOML', `+++\ntitle = "Long"\n+++\n${long}`],
+    ['JSON', `{\n  "title": "Long"\n}\n\n${long}`],
+    [
+      'a block longer than the first slice',
+      `---\ntitle: Long\nnotes: "${'n'.repeat(9000)}"\n---\n${long}`,
+    ],
+    ['no front matter', `# Heading\n\n${long}`],
+    ['a fence that never closes', `---\ntitle: Long\n${long}`],
+  ]
+  for (const [name, article] of cases) {
+    it(`reads the same fields as the whole text: ${name}`, () => {
+      const source = frontMatterSource(Text.of(article.split('\n')))
+      expect(source.length).toBeLessThanOrEqual(article.length)
+      expect(readFormFields(source)).toEqual(readFormFields(article))
+    })
+  }
+
+  it('leaves the body out', () => {
+    const source = frontMatterSource(Text.of(`---\ntitle: T\n---\n\n${long}`.split('\n')))
+    expect(source).toBe('---\ntitle: T\n---\n')
+  })
+
+  it('does not take a closing fence cut by the slice for the end of the block', () => {
+    const article = `---\ntitle: T\nx: "${'x'.repeat(4074)}"\n-----\nstill: front matter\n---\nBody`
+    const source = frontMatterSource(Text.of(article.split('\n')))
+    expect(source).toContain('still: front matter')
   })
 })

@@ -5,7 +5,12 @@
  */
 import { useEffect, useState } from 'react'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
-import { datePicked, readFormFields, setFieldsTransaction } from '../editor/frontMatterForm'
+import {
+  datePicked,
+  frontMatterSource,
+  readFormFields,
+  setFieldsTransaction,
+} from '../editor/frontMatterForm'
 import type { FormFields, FormReading } from '../editor/frontMatterForm'
 import type { EditorSession } from '../state/editorSession'
 import { toFolioError } from '../../../core/errors'
@@ -19,20 +24,30 @@ export interface FrontMatterFormProps {
   tags: readonly string[]
 }
 
-/** Re-reads the active text after typing pauses (and at once when another article opens). */
+/**
+ * Re-reads the active article's front matter after typing pauses (and at once when another
+ * article opens); a pause that left the front matter as it was changes nothing.
+ */
 function useReading(feed: ActiveDocFeed): { path: string; reading: FormReading } | null {
   const [reading, setReading] = useState<{ path: string; reading: FormReading } | null>(null)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     let lastPath: string | null = null
+    let lastSource: string | null = null
     const read = () => {
       const doc = feed.value
-      setReading(doc ? { path: doc.path, reading: readFormFields(doc.state.doc.toString()) } : null)
+      const source = doc ? frontMatterSource(doc.state.doc) : null
+      if (doc && doc.path === lastPath && source === lastSource) return
+      lastSource = source
+      setReading(
+        doc && source !== null ? { path: doc.path, reading: readFormFields(source) } : null,
+      )
     }
     const unsubscribe = feed.subscribe((doc) => {
       if (timer) clearTimeout(timer)
       if ((doc?.path ?? null) !== lastPath) {
         lastPath = doc?.path ?? null
+        lastSource = null
         read()
         return
       }

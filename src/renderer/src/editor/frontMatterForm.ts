@@ -3,8 +3,14 @@
  * transaction that writes a change back into that text through the lossless front matter editor.
  * Pure functions over text and EditorState, so form and text can never hold two truths.
  */
-import type { EditorState, TransactionSpec } from '@codemirror/state'
-import { parseFrontMatter, setFrontMatterFields, tagList } from '../../../core/frontmatter'
+import type { EditorState, Text, TransactionSpec } from '@codemirror/state'
+import {
+  findFrontMatter,
+  isFrontMatterBlock,
+  parseFrontMatter,
+  setFrontMatterFields,
+  tagList,
+} from '../../../core/frontmatter'
 
 /** The fields the form edits, as the form shows them. */
 export interface FormFields {
@@ -33,6 +39,24 @@ function text(value: unknown): string {
   if (typeof value === 'number') return String(value)
   if (value instanceof Date) return value.toISOString()
   return ''
+}
+
+/**
+ * The part of `doc` that `readFormFields` reads: the front matter block with the line break after
+ * it ('' without front matter; the whole text when a block never closes, for the problem's
+ * message). Taken from the top without copying a long article.
+ */
+export function frontMatterSource(doc: Text): string {
+  for (let size = 4096; ; size *= 4) {
+    const head = doc.sliceString(0, size)
+    const whole = head.length === doc.length
+    const found = findFrontMatter(head)
+    // NOTE: a block counts only when its closing line ends inside the slice, not cut by it.
+    if (isFrontMatterBlock(found) && (whole || found.bodyStart < head.length))
+      return head.slice(0, found.bodyStart)
+    if (whole) return found ? head : ''
+    if (found === null && head.includes('\n')) return ''
+  }
 }
 
 /** Reads the form's fields from an article's text (front matter in YAML, TOML or JSON). */

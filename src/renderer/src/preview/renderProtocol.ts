@@ -1,5 +1,5 @@
 /** Messages between the preview controller (UI thread) and the render worker. */
-import type { SiteConfig, ThemeBundle } from '../../../core/api'
+import type { ArticleSummary, SiteConfig, ThemeBundle } from '../../../core/api'
 import type { BodyPatch } from './bodyPatch'
 import type { TextEdit } from './textEdit'
 
@@ -14,15 +14,11 @@ export interface PreviewSetting {
 /** Which page the preview shows: the article's own page, or the home page with it on. */
 export type PreviewPage = 'article' | 'home'
 
-/** What the home page preview knows of the other articles (from the article list). */
-export interface HomeArticle {
-  path: string
-  title: string
-  date: string | null
-  tags: string[]
-  draft: boolean
-  description?: string
-}
+/** What the home page preview knows of the other articles: their summaries from the list. */
+export type HomeArticle = Pick<
+  ArticleSummary,
+  'path' | 'title' | 'date' | 'tags' | 'draft' | 'description'
+>
 
 /**
  * How the article text reaches the worker: whole (the first render of an article, or after the
