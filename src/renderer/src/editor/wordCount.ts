@@ -2,6 +2,7 @@
  * Word and character counts and reading time, as an author means them: front matter and Markdown
  * markup are not words; code counts; CJK characters count one word each.
  */
+import { minutesForWords, wordCount } from '../../../core/site/render'
 
 /** Counts of a piece of article text. */
 export interface TextCounts {
@@ -12,20 +13,14 @@ export interface TextCounts {
 }
 
 const frontMatter = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
-const markup = /!\[|\]\([^)]*\)|[#>*_~`|[\]]|^\s*([-+]|\d+[.)])\s/gm
-const cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g
-const word = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
-/** Counts words, characters (without line breaks) and reading time of `text`. */
+/**
+ * Counts words, characters (without line breaks) and reading time of `text`, by the same rule
+ * as the published page's reading time (`wordCount`), so the status bar and the page agree.
+ */
 export function countText(text: string, options: { skipFrontMatter?: boolean } = {}): TextCounts {
   const body = options.skipFrontMatter === false ? text : text.replace(frontMatter, '')
-  const plain = body.replace(markup, ' ')
-  const cjkCount = plain.match(cjk)?.length ?? 0
-  const words = (plain.replace(cjk, ' ').match(word)?.length ?? 0) + cjkCount
+  const words = wordCount(body)
   const characters = body.replace(/\r?\n/g, '').length
-  return {
-    words,
-    characters,
-    readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / 230)),
-  }
+  return { words, characters, readingMinutes: words === 0 ? 0 : minutesForWords(words) }
 }

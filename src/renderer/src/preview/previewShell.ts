@@ -3,7 +3,12 @@
  * setting and the front matter, so it is cached by those: typing in the body never re-runs the
  * templates.
  */
-import { articlePageContext, readingMinutes, renderPage } from '../../../core/site/render'
+import {
+  articlePageContext,
+  minutesForWords,
+  readingMinutes,
+  renderPage,
+} from '../../../core/site/render'
 import type { ArticleInput } from '../../../core/site/render'
 import { tagList } from '../../../core/frontmatter'
 import { slugOfPath } from '../state/articleSlug'
@@ -46,11 +51,6 @@ export function previewArticle(
     frontMatter: data,
     body,
   }
-}
-
-/** Whole minutes to read a body of `words` words, as the site build computes them. */
-export function minutesForWords(words: number): number {
-  return Math.max(1, Math.round(words / 230))
 }
 
 /**
