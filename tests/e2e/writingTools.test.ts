@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { useApp } from './appHarness'
+import { createArticle, cursorToEnd, useApp } from './appHarness'
 
 const app = useApp(async () => {
   await mkdir('test-results', { recursive: true })
@@ -225,4 +225,24 @@ describe('preview of the home page and editor settings', () => {
     await page.keyboard.press('Escape')
     await page.waitForSelector('[data-testid=article-list]', { state: 'visible' })
   }, 60_000)
+})
+
+describe('the status bar', () => {
+  it('counts the article, then the selection, by the same rule as the published page', async () => {
+    const { page } = app
+    await createArticle(page, 'Counted words')
+    await cursorToEnd(page)
+    await page.keyboard.insertText('\n\nOne **two** [three](https://example.com/x) 今日は')
+    const counts = page.locator('[data-testid=word-count]')
+    // Markup is not words; each CJK character is one: 3 + 3. The title is front matter.
+    await expect.poll(() => counts.textContent(), { timeout: 5000 }).toMatch(/^6 words · /)
+    await page.keyboard.press('Shift+Home')
+    await expect
+      .poll(() => counts.textContent(), { timeout: 5000 })
+      .toMatch(/^Selection: 6 words · /)
+    await page.keyboard.press('End')
+    await expect
+      .poll(() => counts.textContent(), { timeout: 5000 })
+      .toMatch(/^6 words · .* 1 min read$/)
+  })
 })

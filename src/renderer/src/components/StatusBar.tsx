@@ -15,6 +15,8 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
   const [counts, setCounts] = useState<Counts | null>(null)
   useEffect(() => {
     let handle: ReturnType<typeof setTimeout> | null = null
+    // A cursor move changes only the selection's counts: the article's are kept for its text.
+    let counted: { doc: unknown; counts: TextCounts } | null = null
     const unsubscribe = feed.subscribe(() => {
       if (handle) clearTimeout(handle)
       handle = setTimeout(() => {
@@ -23,8 +25,10 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
         if (!doc) return setCounts(null)
         const { state } = doc
         const selected = state.selection.ranges.map((r) => state.sliceDoc(r.from, r.to)).join('\n')
+        if (counted?.doc !== state.doc)
+          counted = { doc: state.doc, counts: countText(state.doc.toString()) }
         setCounts({
-          doc: countText(state.doc.toString()),
+          doc: counted.counts,
           selection: selected.trim() ? countText(selected, { skipFrontMatter: false }) : null,
         })
       }, 250)
