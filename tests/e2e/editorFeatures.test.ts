@@ -43,6 +43,54 @@ describe('editor features in the browser', () => {
     expect(text).toContain('- first\n- second\n  - nested')
   })
 
+  it('types into the editor state itself, with brackets, undo, multiple cursors and IME', async () => {
+    const { page } = app
+    await freshBody(page, 'Typing paths')
+    // Count typed insertions the editor took over (cancelled before the browser edits the DOM).
+    await page.evaluate(() => {
+      const w = window as unknown as { typedByEditor: number; typedByBrowser: number }
+      w.typedByEditor = 0
+      w.typedByBrowser = 0
+      window.addEventListener('beforeinput', (event) => {
+        if (event.inputType !== 'insertText') return
+        if (event.defaultPrevented) w.typedByEditor++
+        else w.typedByBrowser++
+      })
+    })
+    await page.keyboard.type('cat (dog')
+    expect(await editorText(page)).toContain('cat (dog)')
+    const counts = await page.evaluate(() => {
+      const w = window as unknown as { typedByEditor: number; typedByBrowser: number }
+      return [w.typedByEditor, w.typedByBrowser]
+    })
+    expect(counts).toEqual([8, 0])
+    // Typed text is one undo step, as before.
+    await page.keyboard.press('Control+z')
+    expect(await editorText(page)).not.toContain('cat')
+    // Every cursor gets the typed text: select both "cat"s, then type over them.
+    await page.keyboard.type('cat and cat')
+    await page.keyboard.press('Home')
+    await page.keyboard.press('Control+d')
+    await page.keyboard.press('Control+d')
+    await page.keyboard.type('owl')
+    expect(await editorText(page)).toContain('owl and owl')
+    // An input method's composition keeps the browser's own path and lands whole.
+    await page.keyboard.press('End')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 })
+    await cdp.send('Input.imeSetComposition', {
+      text: 'にほん',
+      selectionStart: 3,
+      selectionEnd: 3,
+    })
+    await cdp.send('Input.insertText', { text: '日本' })
+    await cdp.detach()
+    await page.keyboard.type('!')
+    expect(await editorText(page)).toContain('owl and owl日本!')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    await frame.locator('p', { hasText: 'owl and owl日本!' }).waitFor()
+  })
+
   it('formats a table when Tab moves between cells', async () => {
     const { page } = app
     await freshBody(page, 'Tables')

@@ -17,6 +17,7 @@ import {
   keymap,
   rectangularSelection,
 } from '@codemirror/view'
+import { directTyping } from './directTyping'
 import { frontMatterSyntax } from './frontMatterSyntax'
 import { formattingKeymap } from './keymaps/formattingKeymap'
 import { listIndentKeymap } from './keymaps/listIndent'
@@ -53,6 +54,7 @@ export function folioEditorExtensions(hooks: EditorHooks, plainText: boolean): E
     rectangularSelection(),
     EditorState.allowMultipleSelections.of(true),
     EditorView.lineWrapping,
+    directTyping(),
     EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Article text' }),
     languageCompartment.of(plainText ? [] : markdownSupport()),
     closeBrackets(),

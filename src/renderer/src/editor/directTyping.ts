@@ -1,0 +1,64 @@
+/**
+ * Typed characters go straight into the editor state instead of through the browser's editing.
+ *
+ * A key that types text normally makes Chromium run its own editing command on the content DOM
+ * (insert, lay out the caret, record its own undo step), after which CodeMirror reads the
+ * mutation back and turns it into a transaction: two editors doing the same work on every key.
+ * Here a plain `insertText` input is cancelled in `beforeinput` and handed to CodeMirror as the
+ * transaction it would have made (the same input handlers, user event and scrolling), which then
+ * draws the character itself. Compositions (IME, dead keys), replacements (spell check,
+ * autocorrect), line breaks and mobile browsers keep the browser's path.
+ */
+import type { Extension, Transaction } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+
+/** Whether `event` is a plain typed insertion this module takes over. */
+function isPlainTyping(event: InputEvent, view: EditorView): boolean {
+  return (
+    event.inputType === 'insertText' &&
+    event.cancelable &&
+    !event.isComposing &&
+    !view.composing &&
+    typeof event.data === 'string' &&
+    event.data.length > 0 &&
+    !/[\r\n]/.test(event.data) &&
+    view.state.facet(EditorView.editable)
+  )
+}
+
+/** The transaction CodeMirror makes for typed text: every selection range replaced by it. */
+function typingTransaction(view: EditorView, text: string): Transaction {
+  const state = view.state
+  return state.update(state.replaceSelection(text), {
+    userEvent: 'input.type',
+    scrollIntoView: true,
+  })
+}
+
+/** Inserts `text` as if typed: input handlers (closing brackets, ...) first, as CodeMirror does. */
+export function typeText(view: EditorView, text: string): void {
+  const { from, to } = view.state.selection.main
+  let made: Transaction | null = null
+  const defaultInsert = () => (made ??= typingTransaction(view, text))
+  const handled = view.state
+    .facet(EditorView.inputHandler)
+    .some((handler) => handler(view, from, to, text, defaultInsert))
+  if (!handled) view.dispatch(defaultInsert())
+}
+
+/** Browsers whose text input must keep the native path (virtual keyboards, their own quirks). */
+const mobile =
+  typeof navigator !== 'undefined' && /Android|iPhone|iPad|iPod/.test(navigator.userAgent)
+
+/** The extension. */
+export function directTyping(): Extension {
+  if (mobile) return []
+  return EditorView.domEventHandlers({
+    beforeinput(event, view) {
+      if (!isPlainTyping(event, view)) return false
+      event.preventDefault()
+      typeText(view, event.data as string)
+      return true
+    },
+  })
+}
