@@ -77,13 +77,29 @@ export function checkOutDir(outDir: string, workspaceRoot: string): void {
   }
 }
 
-// Bounded parallelism: thousands of files at once would exhaust file handles.
+/**
+ * Runs `jobs` at most `limit` at a time (thousands of files at once would exhaust file handles).
+ * After a failure no new job starts, and the first failure is thrown only once the jobs already
+ * running have settled, so a caller that cleans up after it never races a write still going on.
+ */
 async function runLimited(jobs: (() => Promise<void>)[], limit = 32): Promise<void> {
   let next = 0
+  let failed = false
   const worker = async (): Promise<void> => {
-    while (next < jobs.length) await jobs[next++]()
+    while (!failed && next < jobs.length) {
+      try {
+        await jobs[next++]()
+      } catch (err) {
+        failed = true
+        throw err
+      }
+    }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker))
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, jobs.length) }, worker),
+  )
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected')
+  if (failure) throw failure.reason
 }
 
 /**
