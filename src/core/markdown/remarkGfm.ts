@@ -7,9 +7,11 @@
  * build's Markdown time; most articles have no literal to find.
  */
 import type { Root, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { gfm } from 'micromark-extension-gfm'
+import type { Construct, Extension } from 'micromark-util-types'
 import type { Processor } from 'unified'
 
 /**
@@ -36,10 +38,29 @@ function skipWithoutCandidates(transform: Transform): Transform {
   return (tree, ...rest) => (hasLiteralCandidate(tree) ? transform(tree, ...rest) : undefined)
 }
 
-/** remark-gfm with the autolink-literal search skipped where it cannot find anything. */
+/** Name of the e-mail autolink literal construct in micromark-extension-gfm-autolink-literal. */
+const emailConstruct = 'emailAutolink'
+
+/** `extension` (GFM's combined syntax) without the e-mail literal construct. */
+export function withoutEmailLiterals(extension: Extension): Extension {
+  const text: NonNullable<Extension['text']> = {}
+  for (const [code, constructs] of Object.entries(extension.text ?? {})) {
+    const kept = [constructs]
+      .flat()
+      .filter(
+        (construct): construct is Construct => !!construct && construct.name !== emailConstruct,
+      )
+    if (kept.length > 0) text[code as unknown as number] = kept
+  }
+  return { ...extension, text }
+}
+
+/** remark-gfm with its two searches skipped where they cannot find anything (see above). */
 export function remarkGfm(this: Processor): void {
   const data = this.data()
-  const fromMarkdown = gfmFromMarkdown().map((extension) =>
+  const syntax = gfm()
+  const syntaxWithoutEmail = withoutEmailLiterals(syntax)
+  const mdastExtensions = gfmFromMarkdown().map((extension) =>
     literalSearch && extension.transforms?.includes(literalSearch)
       ? {
           ...extension,
@@ -49,6 +70,18 @@ export function remarkGfm(this: Processor): void {
         }
       : extension,
   )
-  ;(data.micromarkExtensions ??= []).push(gfm())
-  ;(data.fromMarkdownExtensions ??= []).push(fromMarkdown)
+  ;(data.micromarkExtensions ??= []).push(syntax)
+  ;(data.fromMarkdownExtensions ??= []).push(mdastExtensions)
+  // remark-parse's parser, except that a document without `@` gets GFM without e-mail literals.
+  // The extensions are read on every parse, as remark-parse does, so later plugins' count too.
+  this.parser = (document: string): Root => {
+    const extensions = data.micromarkExtensions ?? []
+    return fromMarkdown(document, {
+      ...data.settings,
+      extensions: document.includes('@')
+        ? extensions
+        : extensions.map((extension) => (extension === syntax ? syntaxWithoutEmail : extension)),
+      mdastExtensions: data.fromMarkdownExtensions ?? [],
+    })
+  }
 }

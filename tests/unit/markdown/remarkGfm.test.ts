@@ -1,11 +1,18 @@
+import { gfm } from 'micromark-extension-gfm'
+import type { Extension } from 'micromark-util-types'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfmReference from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified, type Plugin } from 'unified'
 import { describe, expect, it } from 'vitest'
+import { createRandom } from '../../../bench/prng'
 import { renderMarkdown } from '../../../src/core/markdown'
-import { hasLiteralCandidate, remarkGfm } from '../../../src/core/markdown/remarkGfm'
+import {
+  hasLiteralCandidate,
+  remarkGfm,
+  withoutEmailLiterals,
+} from '../../../src/core/markdown/remarkGfm'
 
 function htmlWith(gfm: Plugin, markdown: string): string {
   return String(
@@ -40,6 +47,74 @@ describe('remarkGfm', () => {
         htmlWith(remarkGfmReference as Plugin, markdown),
       )
     }
+  })
+
+  it('parses seeded random documents, with and without @, exactly as remark-gfm does', () => {
+    // Words and marks that e-mail, www and protocol literals are made of, next to GFM's others.
+    const pieces = [
+      'word',
+      'a.b',
+      'x_y',
+      'a-b',
+      'c+d',
+      '@',
+      'at@host.test',
+      'www.site.test',
+      'https://h.test/p',
+      'mailto:',
+      'xmpp:',
+      ' ',
+      ' ',
+      '\n',
+      '\n\n',
+      '*',
+      '_',
+      '~~',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '|',
+      '- ',
+      '1. ',
+      '> ',
+      '#',
+      '.',
+      ',',
+      '\\',
+      '<',
+      '>',
+      '&amp;',
+      '[^1]',
+      ':',
+      '/',
+    ]
+    const random = createRandom(20261125)
+    let withoutAt = 0
+    for (let i = 0; i < 400; i++) {
+      const parts = Array.from({ length: random.int(1, 30) }, () => random.pick(pieces))
+      const markdown = parts.join('')
+      if (!markdown.includes('@')) withoutAt++
+      expect(htmlWith(remarkGfm as Plugin, markdown), markdown).toBe(
+        htmlWith(remarkGfmReference as Plugin, markdown),
+      )
+    }
+    expect(withoutAt).toBeGreaterThan(50)
+  })
+
+  it('tokenizes without the e-mail literal construct only what cannot hold one', () => {
+    const syntax = gfm()
+    const names = (extension: Extension) =>
+      new Set(
+        Object.values(extension.text ?? {})
+          .flat()
+          .map((construct) => construct?.name),
+      )
+    expect(names(syntax).has('emailAutolink')).toBe(true)
+    const trimmed = names(withoutEmailLiterals(syntax))
+    expect(trimmed.has('emailAutolink')).toBe(false)
+    expect(trimmed.has('wwwAutolink') && trimmed.has('protocolAutolink')).toBe(true)
   })
 
   it('still turns literals into links in the Folio pipeline', () => {
