@@ -6,8 +6,6 @@
  * (sanitizeSchema.ts) before any trusted markup is added; heading ids, KaTeX and highlighting
  * run after sanitizing because they only produce markup from escaped text.
  */
-import rehypeHighlight from 'rehype-highlight'
-import rehypeKatex from 'rehype-katex'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
@@ -23,6 +21,7 @@ import { rehypeHeadingList, type Heading } from './rehypeHeadingList'
 import { rehypeImageUrls, type ImageReference } from './rehypeImageUrls'
 import { rehypeRawWhenPresent } from './rehypeRawWhenPresent'
 import { rehypeSourceLines } from './rehypeSourceLines'
+import { rehypeHighlightWhenCode, rehypeKatexWhenMath } from './rehypeWhenSourceMay'
 import { remarkGfm } from './remarkGfm'
 import type { RenderState } from './renderState'
 import { sanitizeSchema } from './sanitizeSchema'
@@ -61,8 +60,8 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? '' })
   .use(rehypeHeadingList)
-  .use(rehypeKatex, { strict: false })
-  .use(rehypeHighlight)
+  .use(rehypeKatexWhenMath, { strict: false })
+  .use(rehypeHighlightWhenCode)
   .use(rehypeStringify)
   .freeze()
 
