@@ -19,7 +19,7 @@ export function contentKey(content: string | Uint8Array): string {
  * build wrote from the same inputs (kept). Every entry has the key of its inputs.
  */
 export class SiteFiles {
-  readonly written = new Map<string, string | Uint8Array>()
+  readonly written = new Map<string, Uint8Array>()
   readonly copied = new Map<string, string>()
   readonly kept = new Set<string>()
   readonly keys = new Map<string, string>()
@@ -30,10 +30,14 @@ export class SiteFiles {
     this.kept.delete(to)
   }
 
-  /** Adds a generated file at site-relative `to`; a later write to the same path wins. */
+  /**
+   * Adds a generated file at site-relative `to`; a later write to the same path wins. Text is
+   * held as its UTF-8 bytes (as it will be written): thousands of pages kept as strings until the
+   * end of a build made the garbage collector trace them over and over.
+   */
   write(to: string, content: string | Uint8Array, key = contentKey(content)): void {
     this.forget(to)
-    this.written.set(to, content)
+    this.written.set(to, typeof content === 'string' ? Buffer.from(content) : content)
     this.keys.set(to, key)
   }
 
