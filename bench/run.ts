@@ -15,6 +15,7 @@ import { siteSection } from './sections/site'
 import { workspaceSection } from './sections/workspace'
 import { formatTable, formatTargets } from './table'
 import { checkTargets } from './targets'
+import { useBatchJit } from '../src/core/site/batchJit'
 
 const sections: BenchSection[] = [
   markdownSection,
@@ -51,6 +52,9 @@ function parseArgs(argv: string[]): { quick: boolean; only: string[] | null } {
 }
 
 async function main(): Promise<number> {
+  // The processes that build sites (the `folio` command, the app's main process) run with this
+  // V8 setting, so the bench measures them with it too (src/core/site/batchJit.ts).
+  useBatchJit()
   let args
   try {
     args = parseArgs(process.argv.slice(2))

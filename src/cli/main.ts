@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { FolioError, toFolioError } from '../core/errors'
+import { useBatchJit } from '../core/site'
 import { registerBuild } from './commands/build'
 import { registerList } from './commands/list'
 import { registerNew } from './commands/new'
@@ -11,6 +12,9 @@ import { registerPublish } from './commands/publish'
 import { registerServe } from './commands/serve'
 import { registerSet } from './commands/set'
 import { registerWeb } from './commands/web'
+
+// The `folio` process is a batch job (build, publish, serve): see batchJit.ts.
+useBatchJit()
 
 const program = new Command()
 program

@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { envSecretSource } from '../core/publish'
 import { createFolioService, type FolioService } from '../core/service'
 import { ensureSampleWorkspace, readAppSettings, writeAppSettings } from '../core/service/firstRun'
-import { setRenderWorkerUrl, setResourcesDir } from '../core/site'
+import { setRenderWorkerUrl, setResourcesDir, useBatchJit } from '../core/site'
 import { pathToFileURL } from 'node:url'
 import { handleAssetProtocol, registerAssetScheme } from './assetProtocol'
 import { buildMenu } from './menu'
@@ -27,6 +27,8 @@ import { applyContentSecurityPolicy, createMainWindow, rendererUrl } from './win
 
 registerAssetScheme()
 app.enableSandbox()
+// Site builds run in this process and its worker threads, with the `folio` command's V8 setting.
+useBatchJit()
 
 const resourcesDir = app.isPackaged
   ? join(process.resourcesPath, 'resources')

@@ -5,6 +5,7 @@
 export { buildSite, buildSiteFrom } from './buildSite'
 export type { BuildOptions, SiteSource, SourceArticle, SiteBuildReport } from './buildSite'
 export { setRenderWorkerUrl } from './renderBodies'
+export { useBatchJit } from './batchJit'
 export { loadTheme, locateTheme, readThemeBundle } from './loadTheme'
 export type { ThemeLocation } from './loadTheme'
 export { setResourcesDir, resourcesDir } from './resourcesDir'
