@@ -10,6 +10,7 @@ import { FolioError, toFolioError } from '../errors'
 import { parseFrontMatter } from '../frontmatter'
 import { findArticleFiles, findPageFiles } from '../workspace/articleFiles'
 import { decodeArticle, maxArticleBytes } from '../workspace/decode'
+import { mapLimit } from '../workspace/mapLimit'
 import { articleFields } from '../workspace/fields'
 import type { Workspace } from '../workspace'
 import type { ArticleFacts, SourceArticle } from './siteSource'
@@ -42,23 +43,6 @@ export interface LoadedSources {
   articles: SourceArticle[]
   pages: SourceArticle[]
   entries: Map<string, CachedSource>
-}
-
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
 }
 
 function parse(ws: Workspace, rel: string, bytes: Buffer): SourceArticle {
