@@ -1,10 +1,21 @@
 /**
  * GitHub Flavored Markdown for the pipeline: exactly remark-gfm's parsing (the same micromark and
- * mdast extensions; the pipeline never writes Markdown back), except that the search for autolink
- * literals (`www.…`, `https://…`, e-mail addresses) is skipped for a document whose text outside
- * links holds none of `@`, `www.`, `http://` and `https://`, without which no literal exists. The
- * search runs four regular expressions over every text node and took about a twelfth of a site
- * build's Markdown time; most articles have no literal to find.
+ * mdast extensions; the pipeline never writes Markdown back), with three shortcuts past work that
+ * cannot find anything:
+ *
+ * - The search for autolink literals (`www.…`, `https://…`, e-mail addresses) in the tree is
+ *   skipped for a document whose text outside links holds none of `@`, `www.`, `http://` and
+ *   `https://`, without which no literal exists. It runs four regular expressions over every text
+ *   node and took about a twelfth of a site build's Markdown time.
+ * - A document without `@` is tokenized without the e-mail literal construct, which can only
+ *   match text with an `@`. It started on every letter and digit, so it tried every word of every
+ *   article and kept micromark from taking runs of plain text at once: a tenth to a quarter of
+ *   the whole Markdown render.
+ * - A document without `|`, `:-` or `-:` is tokenized without the table construct, which is tried
+ *   at the start of every line: a table's delimiter row needs a pipe, or a colon beside a dash.
+ *
+ * This plugin therefore also sets the processor's parser (remark-parse's, with the micromark
+ * extensions chosen per document).
  */
 import type { Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
@@ -38,28 +49,50 @@ function skipWithoutCandidates(transform: Transform): Transform {
   return (tree, ...rest) => (hasLiteralCandidate(tree) ? transform(tree, ...rest) : undefined)
 }
 
-/** Name of the e-mail autolink literal construct in micromark-extension-gfm-autolink-literal. */
-const emailConstruct = 'emailAutolink'
+/** Construct maps of a micromark extension (the other fields are resolvers and settings). */
+const constructFields = [
+  'document',
+  'contentInitial',
+  'flowInitial',
+  'flow',
+  'string',
+  'text',
+] as const
 
-/** `extension` (GFM's combined syntax) without the e-mail literal construct. */
-export function withoutEmailLiterals(extension: Extension): Extension {
-  const text: NonNullable<Extension['text']> = {}
-  for (const [code, constructs] of Object.entries(extension.text ?? {})) {
-    const kept = [constructs]
-      .flat()
-      .filter(
-        (construct): construct is Construct => !!construct && construct.name !== emailConstruct,
-      )
-    if (kept.length > 0) text[code as unknown as number] = kept
+/** `extension` without the constructs named `names` (e-mail literals, tables). */
+export function withoutConstructs(extension: Extension, names: readonly string[]): Extension {
+  const trimmed: Extension = { ...extension }
+  for (const field of constructFields) {
+    const map = extension[field]
+    if (!map) continue
+    const kept: Record<string, Construct[]> = {}
+    for (const [code, constructs] of Object.entries(map)) {
+      const list = [constructs]
+        .flat()
+        .filter(
+          (construct): construct is Construct =>
+            !!construct && !names.includes(construct.name ?? ''),
+        )
+      if (list.length > 0) kept[code] = list
+    }
+    trimmed[field] = kept as NonNullable<Extension[typeof field]>
   }
-  return { ...extension, text }
+  return trimmed
 }
 
-/** remark-gfm with its two searches skipped where they cannot find anything (see above). */
+/** What the document may hold of what the trimmed constructs find: see the list above. */
+function constructsNotNeeded(document: string): string[] {
+  const skip: string[] = []
+  if (!document.includes('@')) skip.push('emailAutolink')
+  if (!/\||:-|-:/.test(document)) skip.push('table')
+  return skip
+}
+
+/** remark-gfm with its searches skipped where they cannot find anything (see above). */
 export function remarkGfm(this: Processor): void {
   const data = this.data()
   const syntax = gfm()
-  const syntaxWithoutEmail = withoutEmailLiterals(syntax)
+  const trimmed = new Map<string, Extension>()
   const mdastExtensions = gfmFromMarkdown().map((extension) =>
     literalSearch && extension.transforms?.includes(literalSearch)
       ? {
@@ -72,15 +105,19 @@ export function remarkGfm(this: Processor): void {
   )
   ;(data.micromarkExtensions ??= []).push(syntax)
   ;(data.fromMarkdownExtensions ??= []).push(mdastExtensions)
-  // remark-parse's parser, except that a document without `@` gets GFM without e-mail literals.
+  // remark-parse's parser, except that GFM comes without the constructs the document cannot use.
   // The extensions are read on every parse, as remark-parse does, so later plugins' count too.
   this.parser = (document: string): Root => {
-    const extensions = data.micromarkExtensions ?? []
+    const skip = constructsNotNeeded(document)
+    const key = skip.join(' ')
+    let gfmSyntax = key ? trimmed.get(key) : syntax
+    if (!gfmSyntax) trimmed.set(key, (gfmSyntax = withoutConstructs(syntax, skip)))
+    const extensions = (data.micromarkExtensions ?? []).map((extension) =>
+      extension === syntax ? (gfmSyntax as Extension) : extension,
+    )
     return fromMarkdown(document, {
       ...data.settings,
-      extensions: document.includes('@')
-        ? extensions
-        : extensions.map((extension) => (extension === syntax ? syntaxWithoutEmail : extension)),
+      extensions,
       mdastExtensions: data.fromMarkdownExtensions ?? [],
     })
   }

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../../src/core/markdown'
 import {
   hasLiteralCandidate,
   remarkGfm,
-  withoutEmailLiterals,
+  withoutConstructs,
 } from '../../../src/core/markdown/remarkGfm'
 
 function htmlWith(gfm: Plugin, markdown: string): string {
@@ -49,7 +49,7 @@ describe('remarkGfm', () => {
     }
   })
 
-  it('parses seeded random documents, with and without @, exactly as remark-gfm does', () => {
+  it('parses seeded random documents, with and without @ and table marks, exactly as remark-gfm does', () => {
     // Words and marks that e-mail, www and protocol literals are made of, next to GFM's others.
     const pieces = [
       'word',
@@ -62,6 +62,12 @@ describe('remarkGfm', () => {
       'www.site.test',
       'https://h.test/p',
       'mailto:',
+      '-:',
+      ':-',
+      '---',
+      '| a |',
+      '|-|',
+      'a\n-:',
       'xmpp:',
       ' ',
       ' ',
@@ -103,18 +109,19 @@ describe('remarkGfm', () => {
     expect(withoutAt).toBeGreaterThan(50)
   })
 
-  it('tokenizes without the e-mail literal construct only what cannot hold one', () => {
+  it('drops only the constructs it is told to', () => {
     const syntax = gfm()
     const names = (extension: Extension) =>
       new Set(
-        Object.values(extension.text ?? {})
+        [...Object.values(extension.text ?? {}), ...Object.values(extension.flow ?? {})]
           .flat()
           .map((construct) => construct?.name),
       )
-    expect(names(syntax).has('emailAutolink')).toBe(true)
-    const trimmed = names(withoutEmailLiterals(syntax))
-    expect(trimmed.has('emailAutolink')).toBe(false)
-    expect(trimmed.has('wwwAutolink') && trimmed.has('protocolAutolink')).toBe(true)
+    expect(names(syntax).has('emailAutolink') && names(syntax).has('table')).toBe(true)
+    const trimmed = names(withoutConstructs(syntax, ['emailAutolink', 'table']))
+    expect(trimmed.has('emailAutolink') || trimmed.has('table')).toBe(false)
+    for (const kept of ['wwwAutolink', 'protocolAutolink', 'strikethrough', 'tasklistCheck'])
+      expect(trimmed.has(kept), kept).toBe(true)
   })
 
   it('still turns literals into links in the Folio pipeline', () => {
