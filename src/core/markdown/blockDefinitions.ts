@@ -4,11 +4,7 @@
  * holds something whose effect spans the article in a way a block render cannot reproduce.
  */
 import type { Nodes, Root } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { parseMarkdown } from './renderMarkdown'
 
 /** What a block defines for the rest of the article. */
 export interface BlockDefinitions {
@@ -25,18 +21,11 @@ export interface BlockDefinitions {
 
 const none: BlockDefinitions = { sources: [], identifiers: [], wholeArticle: false }
 
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(remarkMath)
-  .freeze()
-
 /** The definitions `text` (one block of an article) makes. */
 export function blockDefinitions(text: string): BlockDefinitions {
   // Every definition, footnote or not, has `]:` right after its label.
   if (!text.includes(']:')) return none
-  const tree: Root = parser.parse(text)
+  const tree: Root = parseMarkdown(text)
   const sources: string[] = []
   const identifiers: string[] = []
   let wholeArticle = false

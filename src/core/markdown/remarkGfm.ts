@@ -80,7 +80,7 @@ export function withoutConstructs(extension: Extension, names: readonly string[]
   return trimmed
 }
 
-/** What the document may hold of what the trimmed constructs find: see the list above. */
+/** Names of the GFM constructs `document` cannot use (see the list above). */
 function constructsNotNeeded(document: string): string[] {
   const skip: string[] = []
   if (!document.includes('@')) skip.push('emailAutolink')

@@ -13,6 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
+import type { Root } from 'mdast'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { rehypeDataImageGuard } from './rehypeDataImageGuard'
@@ -75,6 +76,14 @@ export function renderMarkdown(
   options: RenderMarkdownOptions = {},
 ): RenderedMarkdown {
   return runPipeline(markdown, options, undefined)
+}
+
+/**
+ * The Markdown tree of `markdown` as the pipeline parses it (front matter, GFM, math), without
+ * rendering it: for readers of the source's structure that must agree with the render.
+ */
+export function parseMarkdown(markdown: string): Root {
+  return processor.parse(markdown)
 }
 
 /**

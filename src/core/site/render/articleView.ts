@@ -28,7 +28,15 @@ export function articleCard(article: ArticleInput, site: SiteInput, root: string
   let byRoot = bySite.get(article)
   if (!byRoot) bySite.set(article, (byRoot = new Map()))
   let card = byRoot.get(root)
-  if (!card) byRoot.set(root, (card = makeCard(article, site, root)))
+  if (!card) {
+    // Only the links depend on the root: the dates, author and reading time (a count of the
+    // whole body) are taken from a card already made for another root.
+    const other = byRoot.values().next().value
+    card = other
+      ? { ...other, url: root + routes.article(article.slug), tags: tagViews(article.tags, root) }
+      : makeCard(article, site, root)
+    byRoot.set(root, card)
+  }
   return card
 }
 

@@ -36,7 +36,7 @@ function typingTransaction(view: EditorView, text: string): Transaction {
 }
 
 /** Inserts `text` as if typed: input handlers (closing brackets, ...) first, as CodeMirror does. */
-export function typeText(view: EditorView, text: string): void {
+function typeText(view: EditorView, text: string): void {
   const { from, to } = view.state.selection.main
   let made: Transaction | null = null
   const defaultInsert = () => (made ??= typingTransaction(view, text))
