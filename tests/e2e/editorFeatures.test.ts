@@ -91,6 +91,58 @@ describe('editor features in the browser', () => {
     await frame.locator('p', { hasText: 'owl and owl日本!' }).waitFor()
   })
 
+  it('blinks the caret by a timer, solid at every keystroke, steady with reduced motion', async () => {
+    const { page } = app
+    await freshBody(page, 'Caret')
+    await page.keyboard.type('abc')
+    const layer = '[data-testid=editor] .cm-cursorLayer'
+    const caretState = () =>
+      page.evaluate((selector) => {
+        const element = document.querySelector(selector) as HTMLElement
+        return {
+          visibility: getComputedStyle(element).visibility,
+          // A CSS animation here would be restarted by every keystroke (the cost this avoids).
+          animations: element.getAnimations().length,
+          cursors: element.querySelectorAll('.cm-cursor-primary').length,
+        }
+      }, layer)
+    expect(await caretState()).toEqual({ visibility: 'visible', animations: 0, cursors: 1 })
+    // Left alone, the caret blinks: hidden, then shown again.
+    const caretIs = (visibility: string) =>
+      page.waitForFunction(
+        ([selector, wanted]) =>
+          getComputedStyle(document.querySelector(selector) as HTMLElement).visibility === wanted,
+        [layer, visibility] as const,
+        { timeout: 5000, polling: 20 },
+      )
+    await caretIs('hidden')
+    await caretIs('visible')
+    // A key pressed while the caret is hidden shows it in the same frame as the character.
+    await caretIs('hidden')
+    await page.keyboard.type('d')
+    expect(await caretState()).toMatchObject({ visibility: 'visible', animations: 0 })
+    expect(await editorText(page)).toContain('abcd')
+    // With reduced motion the caret stays solid.
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.keyboard.type('e')
+    const hiddenSeen = await page.evaluate(
+      (selector) =>
+        new Promise<boolean>((resolve) => {
+          const element = document.querySelector(selector) as HTMLElement
+          const until = performance.now() + 2000
+          const look = () => {
+            if (getComputedStyle(element).visibility === 'hidden') resolve(true)
+            else if (performance.now() > until) resolve(false)
+            else setTimeout(look, 20)
+          }
+          look()
+        }),
+      layer,
+    )
+    expect(hiddenSeen).toBe(false)
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+  })
+
   it('formats a table when Tab moves between cells', async () => {
     const { page } = app
     await freshBody(page, 'Tables')

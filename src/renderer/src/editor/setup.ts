@@ -17,6 +17,7 @@ import {
   keymap,
   rectangularSelection,
 } from '@codemirror/view'
+import { caretBlink } from './caretBlink'
 import { directTyping } from './directTyping'
 import { frontMatterSyntax } from './frontMatterSyntax'
 import { formattingKeymap } from './keymaps/formattingKeymap'
@@ -50,6 +51,7 @@ export function folioEditorExtensions(hooks: EditorHooks, plainText: boolean): E
   return [
     history(),
     drawSelection(),
+    caretBlink(),
     dropCursor(),
     rectangularSelection(),
     EditorState.allowMultipleSelections.of(true),
