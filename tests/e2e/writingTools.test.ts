@@ -210,6 +210,16 @@ describe('preview of the home page and editor settings', () => {
     expect((await editorText(page)).startsWith('title:')).toBe(true)
     await page.keyboard.press('u')
     expect((await editorText(page)).startsWith('---')).toBe(true)
+    // Vim's block cursor blinks like the plain caret (by the editor's timer, not an animation).
+    for (const visibility of ['hidden', 'visible'])
+      await page.waitForFunction(
+        (wanted) => {
+          const layer = document.querySelector('[data-testid=editor] .cm-vimCursorLayer')
+          return layer !== null && getComputedStyle(layer).visibility === wanted
+        },
+        visibility,
+        { timeout: 5000, polling: 20 },
+      )
     await page.click('[data-testid=settings-button]')
     await page.uncheck('[data-testid=setting-vim]')
     await page.click('[data-testid=editor] .cm-content')

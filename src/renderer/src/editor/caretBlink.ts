@@ -78,16 +78,19 @@ class CaretBlink {
 
   private setHidden(hidden: boolean): void {
     if (hidden === this.hidden) return
-    const layer = this.view.scrollDOM.querySelector<HTMLElement>(':scope > .cm-cursorLayer')
-    if (!layer) return
     this.hidden = hidden
-    layer.style.visibility = hidden ? 'hidden' : ''
+    // CodeMirror's cursor layer, and Vim's block-cursor layer when Vim keys are on.
+    for (const layer of this.view.scrollDOM.querySelectorAll<HTMLElement>(
+      ':scope > .cm-cursorLayer',
+    ))
+      layer.style.visibility = hidden ? 'hidden' : ''
   }
 }
 
 /**
- * The extension, to go with `drawSelection()`: no CSS animation on the cursor layer (the
- * `!important` beats the animation name CodeMirror sets inline), and the timer above.
+ * The extension, to go with `drawSelection()`: no CSS animation on the cursor layers (the
+ * `!important` beats the animation name CodeMirror and Vim's block cursor set inline), and the
+ * timer above.
  */
 export function caretBlink(): Extension {
   return [
