@@ -34,8 +34,8 @@ export function searchText(html: string): string {
 }
 
 // A rebuild passes the same article objects and texts again (the build cache keeps them in
-// memory), so each entry's JSON is made once instead of once per build.
-const entryJson = new WeakMap<ArticleInput, { entry: SearchEntry; json: string }>()
+// memory), so each entry's JSON is encoded once instead of once per build.
+const entryBytes = new WeakMap<ArticleInput, { entry: SearchEntry; bytes: Buffer }>()
 
 function sameEntry(a: SearchEntry, b: SearchEntry): boolean {
   return (
@@ -49,7 +49,7 @@ function sameEntry(a: SearchEntry, b: SearchEntry): boolean {
   )
 }
 
-function searchEntryJson(article: ArticleInput, text: string): string {
+function searchEntryBytes(article: ArticleInput, text: string): Buffer {
   const entry: SearchEntry = {
     title: article.title,
     url: routes.article(article.slug),
@@ -58,17 +58,29 @@ function searchEntryJson(article: ArticleInput, text: string): string {
     tags: [...article.tags],
     text,
   }
-  const known = entryJson.get(article)
-  if (known && sameEntry(known.entry, entry)) return known.json
-  const json = JSON.stringify(entry)
-  entryJson.set(article, { entry, json })
-  return json
+  const known = entryBytes.get(article)
+  if (known && sameEntry(known.entry, entry)) return known.bytes
+  const bytes = Buffer.from(JSON.stringify(entry))
+  entryBytes.set(article, { entry, bytes })
+  return bytes
 }
 
+const open = Buffer.from('[')
+const comma = Buffer.from(',')
+const close = Buffer.from(']')
+
 /**
- * The search index of the published articles, as the JSON text written to `search.json` (the
- * same text as `JSON.stringify` of the `SearchEntry` list).
+ * The search index of the published articles, as the bytes written to `search.json`: the UTF-8
+ * of `JSON.stringify` of the `SearchEntry` list. It is put together from each entry's cached
+ * bytes: joining the entries into one string and encoding that (about 10 MB for 4,000 articles)
+ * was most of a one-article-changed rebuild.
  */
-export function searchIndexJson(entries: { article: ArticleInput; text: string }[]): string {
-  return `[${entries.map(({ article, text }) => searchEntryJson(article, text)).join(',')}]`
+export function searchIndexBytes(entries: { article: ArticleInput; text: string }[]): Buffer {
+  const parts: Buffer[] = [open]
+  for (const [i, { article, text }] of entries.entries()) {
+    if (i > 0) parts.push(comma)
+    parts.push(searchEntryBytes(article, text))
+  }
+  parts.push(close)
+  return Buffer.concat(parts)
 }

@@ -5,7 +5,7 @@
 import { buildFeeds } from './feeds'
 import { parseDate } from './render/formatDate'
 import { routes } from './render/routes'
-import { searchIndexJson, searchText } from './searchIndex'
+import { searchIndexBytes, searchText } from './searchIndex'
 import { hashOf, type BodyItem, type SiteBuild } from './siteBuild'
 import { robotsTxt, sitemapXml } from './sitemap'
 
@@ -52,7 +52,7 @@ export async function writeSearchIndex(build: SiteBuild, items: BodyItem[]): Pro
     }
     entries.push({ article: item.article, text })
   }
-  build.files.write(file, searchIndexJson(entries), key)
+  build.files.write(file, searchIndexBytes(entries), key)
 }
 
 /** Writes `sitemap.xml` of the pages added so far, and `robots.txt` pointing at it. */

@@ -3,7 +3,7 @@ import { articleFacts } from '../../../src/core/site/loadSources'
 import { articleKeywords } from '../../../src/core/site/relatedArticles'
 import { bodyKey } from '../../../src/core/site/renderBody'
 import { readingMinutes } from '../../../src/core/site/render'
-import { searchIndexJson } from '../../../src/core/site/searchIndex'
+import { searchIndexBytes } from '../../../src/core/site/searchIndex'
 import { articleInput } from './articleInput'
 
 const sourceArticle = (slug: string, body: string) => ({
@@ -11,7 +11,11 @@ const sourceArticle = (slug: string, body: string) => ({
   bodyStartLine: 5,
 })
 
-describe('searchIndexJson', () => {
+/** The index as the text written to search.json. */
+const searchIndexJson = (entries: Parameters<typeof searchIndexBytes>[0]) =>
+  new TextDecoder().decode(searchIndexBytes(entries))
+
+describe('searchIndexBytes', () => {
   it('writes what JSON.stringify writes of the entries, quotes and all', () => {
     const a = articleInput('harbour', { title: 'The "harbour"', tags: ['sea', 'boats'] })
     const b = articleInput('meadow', { date: null, description: 'Grass\nand sky' })
@@ -38,6 +42,21 @@ describe('searchIndexJson', () => {
       },
     ])
     expect(json).toBe(JSON.stringify(JSON.parse(json)))
+  })
+
+  it('writes an empty list, and non-ASCII text as UTF-8', () => {
+    expect(searchIndexJson([])).toBe('[]')
+    const article = articleInput('fjord', { title: 'Fjørd — “north”' })
+    const bytes = searchIndexBytes([{ article, text: 'Snø og is 🌊' }])
+    const entry = {
+      title: 'Fjørd — “north”',
+      url: 'fjord/',
+      date: '2025-01-01',
+      description: '',
+      tags: [],
+      text: 'Snø og is 🌊',
+    }
+    expect(bytes.equals(Buffer.from(JSON.stringify([entry]), 'utf8'))).toBe(true)
   })
 
   it('shows an article changed in place since the last index, not the old entry', () => {
