@@ -4,10 +4,12 @@
  * folder is replaced in one step (or, after an earlier build, updated file by file) at the end.
  */
 import path from 'node:path'
+import { toFolioError } from '../errors'
 import type { BuildReport } from '../api'
 import { writeAliases } from './articlePages'
 import { checkSitePaths, startBodies, usableArticles } from './bodyItems'
 import { BuildCache } from './buildCache'
+import { pruneImageVariants } from './imageVariants'
 import { isPublished, newestFirst } from './publishedArticles'
 import { isFolder } from './quickCheck'
 import { articleKeywords } from './relatedArticles'
@@ -59,6 +61,23 @@ async function copyStatic(build: SiteBuild): Promise<void> {
         `static/${to} has the same path as a built page and was not copied.`,
       )
     else build.files.copy(to, from)
+  }
+}
+
+/**
+ * Removes image variants no build has used for two weeks (see `pruneImageVariants`). A cache
+ * that cannot be tidied costs disk space, not the build: the reason becomes a note.
+ */
+async function pruneVariants(build: SiteBuild): Promise<void> {
+  const images = path.join(build.imageCacheDir, 'images') + path.sep
+  const used = new Set([...build.files.copied.values()].filter((from) => from.startsWith(images)))
+  try {
+    await pruneImageVariants(build.imageCacheDir, used)
+  } catch (err) {
+    const error = toFolioError(err)
+    build.notes.push(
+      `Old image sizes in ${error.path ?? images} could not be removed (${error.message}); they only take disk space.`,
+    )
   }
 }
 
@@ -147,6 +166,7 @@ export async function buildSiteFrom(
       problems: build.problems.map((problem) => ({ ...problem })),
       images: [...build.images].sort(),
     })
+    await pruneVariants(build)
   }
   const report: SiteBuildReport = {
     outDir: options.outDir,

@@ -291,4 +291,48 @@ describe('responsive images', () => {
     const small = await sharp(path.join(out, 'media/posts/wide-480.webp')).metadata()
     expect([small.width, small.height, small.format]).toEqual([480, 240, 'webp'])
   })
+
+  it('removes image sizes no build has used for two weeks, and keeps the ones in use', async () => {
+    const sharp = (await import('sharp')).default
+    const picture = (background: string) =>
+      sharp({ create: { width: 1200, height: 600, channels: 3, background } })
+        .png()
+        .toFile(path.join(root, 'posts/wide.png'))
+    const article = (words: string) =>
+      fs.writeFile(
+        path.join(root, 'posts/pics.md'),
+        post('Pics', '2025-04-01', [], `${words}\n\n![Wide view](wide.png)`),
+      )
+    const cached = path.join(root, '.folio/cache/images')
+    const list = async () => (await fs.readdir(cached)).sort()
+    await picture('#3a7')
+    await article('A picture.')
+    await build()
+    const first = await list()
+    expect(first).toHaveLength(5)
+    // The author replaces the picture: its new sizes are made, the old ones stay for now.
+    await picture('#a37')
+    await build()
+    const second = await list()
+    expect(second).toHaveLength(10)
+    expect(second).toEqual(expect.arrayContaining(first))
+    // Fifteen days later (every file's time set back), with a torn temporary file from a crash
+    // and a file that is not Folio's, the next whole build removes the old sizes and the torn
+    // file, and keeps the sizes it uses (recording that use) and the other file.
+    await fs.writeFile(path.join(cached, `${first[0]}.4242.tmp`), 'torn')
+    await fs.writeFile(path.join(cached, 'notes.txt'), 'mine')
+    const longAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000)
+    for (const name of await list()) await fs.utimes(path.join(cached, name), longAgo, longAgo)
+    await article('A picture, edited.')
+    const report = await build()
+    expect(report.problems).toEqual([])
+    const inUse = second.filter((name) => !first.includes(name))
+    expect(await list()).toEqual([...inUse, 'notes.txt'].sort())
+    for (const name of inUse) {
+      const { mtimeMs } = await fs.stat(path.join(cached, name))
+      expect(Date.now() - mtimeMs).toBeLessThan(60 * 60 * 1000)
+    }
+    for (const file of ['wide-480.png', 'wide-960.webp', 'wide.webp'])
+      expect(await exists(`media/posts/${file}`), file).toBe(true)
+  })
 })
