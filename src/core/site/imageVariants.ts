@@ -87,7 +87,7 @@ export async function imageVariants(
 /** A variant file the last use of which is older than this has its time set again on use. */
 const touchAfterMs = 24 * 60 * 60 * 1000
 /** Variant files (and torn temporary files) no build has used for this long are removed. */
-export const unusedVariantMs = 14 * 24 * 60 * 60 * 1000
+const unusedVariantMs = 14 * 24 * 60 * 60 * 1000
 
 const variantFile = /^[0-9a-f]{16}-\d+\.(jpe?g|png|webp)$|\.tmp$/i
 

@@ -13,7 +13,7 @@ import type { Extension } from '@codemirror/state'
 import { EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view'
 
 /** One blink: shown for half of it, hidden for the other half (CodeMirror's default). */
-export const caretBlinkPeriodMs = 1200
+const caretBlinkPeriodMs = 1200
 
 const half = caretBlinkPeriodMs / 2
 
