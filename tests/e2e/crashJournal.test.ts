@@ -5,11 +5,23 @@ import { useApp } from './appHarness'
 
 const app = useApp()
 
-/** The text of every journal entry on disk. */
+/**
+ * The text of every journal entry on disk. NOTE: the journal writes each entry to a temporary
+ * file and renames it over the entry, so a file listed here may be gone when it is read.
+ */
 async function journalTexts(workspace: string): Promise<string> {
   const dir = join(workspace, '.folio', 'journal')
   const names = await readdir(dir).catch(() => [] as string[])
-  const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')))
+  const texts = await Promise.all(
+    names
+      .filter((name) => !name.endsWith('.folio-tmp'))
+      .map((name) =>
+        readFile(join(dir, name), 'utf8').catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return ''
+          throw err
+        }),
+      ),
+  )
   return texts.join('\n')
 }
 
