@@ -4,8 +4,8 @@
  * folder is replaced in one step (or, after an earlier build, updated file by file) at the end.
  */
 import path from 'node:path'
-import { toFolioError } from '../errors'
 import type { BuildReport } from '../api'
+import { toFolioError } from '../errors'
 import { writeAliases } from './articlePages'
 import { checkSitePaths, startBodies, usableArticles } from './bodyItems'
 import { BuildCache } from './buildCache'

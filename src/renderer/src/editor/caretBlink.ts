@@ -21,10 +21,7 @@ class CaretBlink {
   private lastActivity = performance.now()
   private hidden = false
   private timer: ReturnType<typeof setTimeout> | null = null
-  private readonly reducedMotion: MediaQueryList | null =
-    typeof window.matchMedia === 'function'
-      ? window.matchMedia('(prefers-reduced-motion: reduce)')
-      : null
+  private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)')
 
   constructor(private readonly view: EditorView) {
     if (view.hasFocus) this.schedule(half)
@@ -50,9 +47,10 @@ class CaretBlink {
       this.setHidden(false)
       return
     }
-    if (this.reducedMotion?.matches) {
+    // With reduced motion the caret stays solid and no timer runs; the next edit, selection
+    // change or focus looks again, so turning reduced motion off brings the blink back then.
+    if (this.reducedMotion.matches) {
       this.setHidden(false)
-      this.schedule(half)
       return
     }
     const idle = performance.now() - this.lastActivity
