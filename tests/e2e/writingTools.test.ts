@@ -62,6 +62,41 @@ describe('the front matter form', () => {
     expect(onDisk).toContain('draft: true')
   }, 60_000)
 
+  it('keeps a click that lands while the form is re-reading the text', async () => {
+    const { page } = app
+    await openArticle(page, 'posts/welcome-to-field-notes.md')
+    expect(await page.isChecked('[data-testid=fm-draft]')).toBe(false)
+    // A title edit starts the form's re-reading of the text 150 ms later. The click on Draft is
+    // timed to land just after that reading was taken and before the page shows it.
+    const shown = await page.evaluate(async () => {
+      const title = document.querySelector('[data-testid=fm-title]') as HTMLInputElement
+      const draft = document.querySelector('[data-testid=fm-draft]') as HTMLInputElement
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+      setValue.call(title, title.value + '!')
+      title.dispatchEvent(new Event('input', { bubbles: true }))
+      const clicked = new Promise<void>((done) =>
+        setTimeout(() => {
+          draft.click()
+          done()
+        }, 150),
+      )
+      // Both timers fall due together, the form's first.
+      const until = performance.now() + 200
+      while (performance.now() < until);
+      await clicked
+      await new Promise((done) => setTimeout(done, 50))
+      return draft.checked
+    })
+    expect(shown).toBe(true)
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=editor] .cm-line')].some(
+        (line) => line.textContent === 'draft: true',
+      ),
+    )
+    expect(await page.isChecked('[data-testid=fm-draft]')).toBe(true)
+    expect(await page.inputValue('[data-testid=fm-title]')).toMatch(/!$/)
+  }, 60_000)
+
   it('is disabled with the problem shown when the front matter is malformed', async () => {
     const { page } = app
     await openArticle(page, 'posts/notes-on-notebooks.md')

@@ -4,6 +4,7 @@
  * Undo in the editor undoes a form edit.
  */
 import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
 import {
   datePicked,
@@ -51,7 +52,10 @@ function useReading(feed: ActiveDocFeed): { path: string; reading: FormReading }
         read()
         return
       }
-      timer = setTimeout(read, 150)
+      // NOTE: the reading is shown in the same task it is taken in. Rendered later, as React
+      // schedules it, a click or keystroke landing in between would be undone by a reading older
+      // than it.
+      timer = setTimeout(() => flushSync(read), 150)
     })
     return () => {
       unsubscribe()
