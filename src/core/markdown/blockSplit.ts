@@ -5,12 +5,13 @@
  * not move, the same strings always). The result always equals `splitBlocks` of the new text.
  */
 import { scanBlocks } from './blockScanner'
+import type { TextSource } from './chunkedText'
 import type { MarkdownEdit } from './markdownEdit'
 import type { MarkdownBlock } from './splitBlocks'
 
 /** An article's text and its blocks, as `splitBlocks` gives them, with where each block starts. */
 export interface BlockSplit {
-  readonly text: string
+  readonly text: TextSource
   readonly blocks: readonly MarkdownBlock[]
   /** Offset in `text` of each block's first character. */
   readonly offsets: readonly number[]
@@ -35,13 +36,53 @@ interface Scanned {
   openAt: number
 }
 
-/** Scans `text` from block `index` of `old` until its block starts line up with old ones. */
-function rescan(old: BlockSplit, index: number, text: string, editEnd: number, delta: number) {
+/**
+ * Scans `text` from block `index` of `old` until its block starts line up with old ones, reading
+ * only a window of it: from that block to two blocks past the edit, widened while the scan runs
+ * out of window before it lines up. The window ends just after the line break before an old block
+ * start (below the edit, so unchanged), so every line the scan reads in it is whole, as in the
+ * text: a block start is decided by the lines up to it and its own first line.
+ */
+function rescan(
+  old: BlockSplit,
+  index: number,
+  text: TextSource,
+  editEnd: number,
+  delta: number,
+): Scanned {
   const start = old.offsets[index]
+  const last = blockAt(old.offsets, editEnd - delta)
+  for (let reach = 2; ; reach *= 2) {
+    const stop = last + reach
+    const end = stop < old.offsets.length ? old.offsets[stop] + delta : text.length
+    const found = scanWindow(
+      old,
+      index,
+      text.slice(start, end),
+      start,
+      end === text.length,
+      editEnd,
+      delta,
+    )
+    if (found) return found
+  }
+}
+
+/** The rescan within `window` (the text from `start`); null when it needs more of the text. */
+function scanWindow(
+  old: BlockSplit,
+  index: number,
+  window: string,
+  start: number,
+  toEnd: boolean,
+  editEnd: number,
+  delta: number,
+): Scanned | null {
   const found: Scanned = { blocks: [], offsets: [start], synced: -1, openAt: -1 }
   const lines = [old.blocks[index].line]
   let j = index + 1
-  const end = scanBlocks(text, start, lines[0], index === 0, (offset, line) => {
+  const end = scanBlocks(window, 0, lines[0], index === 0, (at, line) => {
+    const offset = start + at
     if (offset >= editEnd) {
       const was = offset - delta
       while (j < old.offsets.length && old.offsets[j] < was) j++
@@ -55,20 +96,20 @@ function rescan(old: BlockSplit, index: number, text: string, editEnd: number, d
     lines.push(line)
     return false
   })
+  if (found.synced < 0 && !toEnd) return null
   const ends = found.offsets
   for (let i = 0; i < lines.length; i++) {
-    const to = i + 1 < ends.length ? ends[i + 1] - 1 : text.length
-    found.blocks.push({ line: lines[i], text: text.slice(ends[i], to) })
+    const to = i + 1 < ends.length ? ends[i + 1] - 1 : start + window.length
+    found.blocks.push({ line: lines[i], text: window.slice(ends[i] - start, to - start) })
   }
   if (found.synced >= 0) ends.pop()
-  found.openAt = end.openAt
+  found.openAt = end.openAt < 0 ? -1 : start + end.openAt
   return found
 }
 
-function countBreaks(text: string, from: number, to: number): number {
+function countBreaks(text: string): number {
   let count = 0
-  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1))
-    count++
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
   return count
 }
 
@@ -85,7 +126,8 @@ function blockAt(offsets: readonly number[], at: number): number {
 }
 
 /** The split of `text` from scratch. */
-export function splitText(text: string): BlockSplit {
+export function splitText(source: TextSource): BlockSplit {
+  const text = source.toString()
   const offsets = [0]
   const blocks: MarkdownBlock[] = []
   let line = 1
@@ -96,7 +138,7 @@ export function splitText(text: string): BlockSplit {
     return false
   })
   blocks.push({ line, text: text.slice(offsets[offsets.length - 1]) })
-  return { text, blocks, offsets, openAt: end.openAt }
+  return { text: source, blocks, offsets, openAt: end.openAt }
 }
 
 /**
@@ -106,15 +148,16 @@ export function splitText(text: string): BlockSplit {
 export function updateSplit(
   previous: BlockSplit,
   edit: MarkdownEdit,
-  text: string,
+  text: TextSource,
 ): { split: BlockSplit; change: BlockChange } {
   const old = previous
   const delta = edit.insert.length - (edit.to - edit.from)
-  const shift =
-    countBreaks(edit.insert, 0, edit.insert.length) - countBreaks(old.text, edit.from, edit.to)
+  const shift = countBreaks(edit.insert) - countBreaks(old.text.slice(edit.from, edit.to))
   let index = blockAt(old.offsets, edit.from)
-  const lineStart = edit.from === 0 ? 0 : old.text.lastIndexOf('\n', edit.from - 1) + 1
-  if (index > 0 && lineStart === old.offsets[index]) index--
+  // A block's text runs up to the line break before the next block.
+  const column = edit.from - old.offsets[index]
+  const atLineStart = column === 0 || old.blocks[index].text.lastIndexOf('\n', column - 1) < 0
+  if (index > 0 && atLineStart) index--
   const found = rescan(old, index, text, edit.from + edit.insert.length, delta)
 
   // Blocks the rescan found unchanged at its start keep their objects.

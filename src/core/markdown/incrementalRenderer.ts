@@ -8,6 +8,7 @@
  */
 import { blockDefinitions, type BlockDefinitions } from './blockDefinitions'
 import { splitText, updateSplit, type BlockSplit } from './blockSplit'
+import type { TextSource } from './chunkedText'
 import { editBetween, type MarkdownEdit } from './markdownEdit'
 import type { Heading } from './rehypeHeadingList'
 import { rawHtmlClosed } from './rawHtmlClosed'
@@ -69,10 +70,11 @@ export interface IncrementalRender extends RenderedMarkdown {
 
 export interface IncrementalRenderer {
   /**
-   * Renders `markdown`. `edit`, when given, must be the change from the text of the previous call;
-   * without it the change is found by comparing the two texts.
+   * Renders `markdown` (a string, or a ChunkedText that an edit reaches without copying the whole
+   * article). `edit`, when given, must be the change from the text of the previous call; without
+   * it the change is found by comparing the two texts.
    */
-  render(markdown: string, edit?: MarkdownEdit): IncrementalRender
+  render(markdown: TextSource, edit?: MarkdownEdit): IncrementalRender
 }
 
 let lastBlockId = 0
@@ -321,7 +323,7 @@ export function createIncrementalRenderer(
     placeAll(false)
     cachedOf = next
     unclosed = cachedOf.reduce((count, block) => (block.closed ? count : count + 1), 0)
-    if (unclosed > 0) return renderWhole(current.text)
+    if (unclosed > 0) return renderWhole(current.text.toString())
     const result = dedupeHeadingIds(cachedOf, (i) => current.blocks[i].line, whole ? [] : parts)
     parts = result.parts
     headings = result.headings
@@ -348,7 +350,7 @@ export function createIncrementalRenderer(
     }
     cachedOf = cachedOf.slice(0, start).concat(run, cachedOf.slice(start + removed))
     pruneCache()
-    if (unclosed > 0) return renderWhole(current.text)
+    if (unclosed > 0) return renderWhole(current.text.toString())
     const before = parts
     const headingsMoved =
       run.some((block) => block.headings.length > 0) ||
@@ -374,7 +376,8 @@ export function createIncrementalRenderer(
     render(markdown, edit) {
       rendered = 0
       const previous = split
-      const change = previous && (edit ?? editBetween(previous.text, markdown))
+      const change =
+        previous && (edit ?? editBetween(previous.text.toString(), markdown.toString()))
       if (
         !previous ||
         (edit &&
@@ -383,7 +386,7 @@ export function createIncrementalRenderer(
         split = splitText(markdown)
         defined = split.blocks.map((block) => blockDefinitions(block.text))
         recountDefinitions()
-        if (spanning || lastBlockNeedsDefinitions(split)) return renderWhole(markdown)
+        if (spanning || lastBlockNeedsDefinitions(split)) return renderWhole(markdown.toString())
         return renderAll(split)
       }
       if (!change) {
@@ -405,7 +408,7 @@ export function createIncrementalRenderer(
         added.some((block) => block !== noDefinitions)
       )
         recountDefinitions()
-      if (spanning || lastBlockNeedsDefinitions(current)) return renderWhole(markdown)
+      if (spanning || lastBlockNeedsDefinitions(current)) return renderWhole(markdown.toString())
       if (whole || definitions !== before) return renderAll(current)
       return renderChange(current, updated.change)
     },

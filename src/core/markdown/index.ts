@@ -16,3 +16,4 @@ export {
   type RenderedBlock,
 } from './incrementalRenderer'
 export type { MarkdownEdit } from './markdownEdit'
+export { ChunkedText, type TextSource } from './chunkedText'

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createRandom, type Random } from '../../../bench/prng'
-import { createIncrementalRenderer, renderMarkdown, splitBlocks } from '../../../src/core/markdown'
+import {
+  ChunkedText,
+  createIncrementalRenderer,
+  renderMarkdown,
+  splitBlocks,
+} from '../../../src/core/markdown'
 import { splitText, updateSplit, type BlockSplit } from '../../../src/core/markdown/blockSplit'
 import { editBetween, type MarkdownEdit } from '../../../src/core/markdown/markdownEdit'
 
@@ -95,6 +100,25 @@ describe('incremental split and render under random edits', () => {
         const context = `seed ${seed}, step ${step}`
         expect(split.blocks, context).toEqual(splitBlocks(text))
         expect(split.blocks.map((block) => block.text).join('\n'), context).toBe(text)
+        expect(split.offsets, context).toEqual(splitText(text).offsets)
+        expect(split.openAt, context).toBe(splitText(text).openAt)
+      }
+    }
+  })
+
+  it('splits the same from a text held in chunks, as the preview worker holds it', () => {
+    for (let seed = 41; seed <= 60; seed++) {
+      const rng = createRandom(seed)
+      let text = article(rng)
+      let chunked = ChunkedText.of(text, 64)
+      let split: BlockSplit = splitText(chunked)
+      for (let step = 0; step < 150; step++) {
+        const edit = randomEdit(rng, text)
+        text = apply(text, edit)
+        chunked = chunked.edit(edit.from, edit.to, edit.insert)
+        split = updateSplit(split, edit, chunked).split
+        const context = `seed ${seed}, step ${step}`
+        expect(split.blocks, context).toEqual(splitBlocks(text))
         expect(split.offsets, context).toEqual(splitText(text).offsets)
         expect(split.openAt, context).toBe(splitText(text).openAt)
       }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createRandom } from '../../../bench/prng'
-import { createIncrementalRenderer, type RenderedBlock } from '../../../src/core/markdown'
+import {
+  ChunkedText,
+  createIncrementalRenderer,
+  type RenderedBlock,
+} from '../../../src/core/markdown'
 import {
   applyBodyPatch,
   blockHtml,
@@ -9,7 +13,7 @@ import {
   type BodyBlock,
   type BlockRef,
 } from '../../../src/renderer/src/preview/bodyPatch'
-import { applyTextEdit, type TextEdit } from '../../../src/renderer/src/preview/textEdit'
+import type { TextEdit } from '../../../src/renderer/src/preview/textEdit'
 
 function article(paragraphs: number): string {
   const parts = ['---', 'title: Long', '---', '']
@@ -27,7 +31,8 @@ describe('the worker patch from the renderer change', () => {
   it('keeps the body the UI thread shows equal to the render over many edits', () => {
     const rng = createRandom(42)
     const renderer = createIncrementalRenderer({ sourceLines: true })
-    let text = article(200)
+    // As the worker holds it: in chunks (small ones here, so edits cross them).
+    let text = ChunkedText.of(article(200), 1024)
     const first = renderer.render(text)
     let shown: BodyBlock[] = applyBodyPatch(
       [],
@@ -40,7 +45,7 @@ describe('the worker patch from the renderer change', () => {
       const from = rng.int(0, text.length)
       const to = Math.min(text.length, from + (rng.chance(0.3) ? rng.int(1, 40) : 0))
       const edit: TextEdit = { from, to, insert: rng.pick(snippets) }
-      text = applyTextEdit(text, edit)
+      text = text.edit(from, to, edit.insert)
       const result = renderer.render(text, edit)
       const parts: readonly RenderedBlock[] = result.parts
       const html = (i: number): string => parts[i].html
@@ -64,7 +69,7 @@ describe('the worker patch from the renderer change', () => {
     const first = renderer.render(text)
     const at = text.indexOf('Paragraph 150')
     const edit = { from: at, to: at, insert: 'New line\n\n' }
-    const result = renderer.render(applyTextEdit(text, edit), edit)
+    const result = renderer.render(ChunkedText.of(text).edit(at, at, edit.insert), edit)
     expect(result.rendered).toBe(1)
     expect(result.change?.from).toBe(first.parts)
     const patch = patchOfChange(

@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
-import { createIncrementalRenderer, renderMarkdown } from '../../../src/core/markdown'
+import { ChunkedText, createIncrementalRenderer, renderMarkdown } from '../../../src/core/markdown'
 import { wordCount } from '../../../src/core/site/render'
 import {
   applyBodyPatch,
@@ -10,7 +10,7 @@ import {
 } from '../../../src/renderer/src/preview/bodyPatch'
 import { BodyWordCount } from '../../../src/renderer/src/preview/bodyWords'
 import { frontMatterHead } from '../../../src/renderer/src/preview/previewShell'
-import { applyTextEdit, textEdit } from '../../../src/renderer/src/preview/textEdit'
+import { textEdit } from '../../../src/renderer/src/preview/textEdit'
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -45,15 +45,16 @@ describe('text edits sent to the render worker', () => {
   it('rebuilds the new text from the old one for any edit, including rebalanced trees', () => {
     const next = random(7)
     let doc = Text.of(article(400).split('\n'))
-    let text = doc.toString()
+    // The worker keeps the text in chunks; small ones here, so edits cross them.
+    let text = ChunkedText.of(doc.toString(), 512)
     for (let i = 0; i < 300; i++) {
       const from = Math.floor(next() * doc.length)
       const to = Math.min(doc.length, from + Math.floor(next() * (i % 10 === 0 ? 5000 : 8)))
       const insert = i % 13 === 0 ? 'new\n\nlines\n'.repeat(1 + (i % 40)) : 'ab'.slice(0, i % 3)
       const after = doc.replace(from, to, Text.of(insert.split('\n')))
       const edit = textEdit(doc, after)
-      if (edit) text = applyTextEdit(text, edit)
-      expect(text).toBe(after.toString())
+      if (edit) text = text.edit(edit.from, edit.to, edit.insert)
+      expect(text.slice(0, text.length)).toBe(after.toString())
       doc = after
     }
   })
@@ -154,7 +155,7 @@ describe('block patches of the preview body', () => {
 describe('body word count kept from edits', () => {
   it('equals a full count after each of many edits, in and out of the front matter', () => {
     const next = random(3)
-    let text = article(80)
+    let text = ChunkedText.of(article(80), 256)
     const counter = new BodyWordCount()
     counter.reset(text)
     const inserts = ['word ', ' two words', '\n', '\n\nnew paragraph here\n', '', 'x-y z']
@@ -162,10 +163,11 @@ describe('body word count kept from edits', () => {
       const from = i % 25 === 0 ? 5 : Math.floor(next() * text.length)
       const to = Math.min(text.length, from + Math.floor(next() * 12))
       const edit = { from, to, insert: inserts[i % inserts.length] }
-      const after = applyTextEdit(text, edit)
+      const after = text.edit(edit.from, edit.to, edit.insert)
       const counted = counter.update(text, after, edit)
-      const head = frontMatterHead.exec(after)?.[0].length ?? 0
-      expect(counted).toBe(wordCount(after.slice(head)))
+      const whole = after.slice(0, after.length)
+      const head = frontMatterHead.exec(whole)?.[0].length ?? 0
+      expect(counted).toBe(wordCount(whole.slice(head)))
       text = after
     }
   })
@@ -175,7 +177,7 @@ describe('body word count kept from edits', () => {
     const before = '---\ntitle: Draft words\nBody words here\n'
     expect(counter.reset(before)).toBe(wordCount(before))
     const edit = { from: before.indexOf('Body'), to: before.indexOf('Body'), insert: '---\n' }
-    const after = applyTextEdit(before, edit)
+    const after = before.slice(0, edit.from) + edit.insert + before.slice(edit.to)
     expect(counter.update(before, after, edit)).toBe(3)
   })
 })

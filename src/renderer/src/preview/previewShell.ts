@@ -16,10 +16,28 @@ import { previewImageUrl } from './imageUrl'
 import { bodySlot, composePreviewDocument } from './previewDocument'
 import { readFrontMatterFields } from './frontMatterFields'
 import type { PreviewSetting } from './renderProtocol'
+import type { TextSource } from '../../../core/markdown'
 
 /** The front matter block at the top of a text, fences included. */
 export const frontMatterHead =
   /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
+const headOpening = /^(---|\+\+\+)[ \t]*\r?\n/
+
+/**
+ * The front matter block at the top of `text` ('' without one), as `frontMatterHead` finds it in
+ * the whole text, read from the text's start only.
+ */
+export function frontMatterHeadOf(text: TextSource): string {
+  for (let size = 4096; ; size *= 4) {
+    const head = text.slice(0, size)
+    const whole = head.length === text.length
+    const found = frontMatterHead.exec(head)?.[0]
+    // NOTE: a closing line cut by the slice's end may go on in the text; only a whole line counts.
+    if (found !== undefined && (whole || found.endsWith('\n'))) return found
+    if (whole) return ''
+    if (head.includes('\n') && !headOpening.test(head)) return ''
+  }
+}
 
 let cache: { setting: PreviewSetting; key: string; shell: string; problem?: string } | null = null
 
@@ -61,10 +79,10 @@ export function previewArticle(
 export function renderPreviewShell(
   setting: PreviewSetting,
   path: string,
-  text: string,
+  text: TextSource,
   bodyWords?: number,
 ): { shell: string; problem?: string } {
-  const head = frontMatterHead.exec(text)?.[0] ?? ''
+  const head = frontMatterHeadOf(text)
   // NOTE: the page header shows the reading time, so it is part of the key; the rest of the body
   // only reaches the page through the slot, which keeps keystrokes from reloading the frame.
   const minutes =
@@ -72,7 +90,7 @@ export function renderPreviewShell(
   const key = [path, head, minutes].join('\u0000')
   if (cache && cache.setting === setting && cache.key === key) return cache
   const body = text.slice(head.length)
-  const fields = readFrontMatterFields(text)
+  const fields = readFrontMatterFields(text.toString())
   let page: string
   let problem = fields.problem && `Front matter: ${fields.problem}`
   try {

@@ -3,7 +3,11 @@
  * the same Markdown pipeline and templates as `folio build`. It keeps the article text (the UI
  * thread sends only edits) and answers with the blocks that changed, not the whole body.
  */
-import { createIncrementalRenderer, type IncrementalRenderer } from '../../../core/markdown'
+import {
+  ChunkedText,
+  createIncrementalRenderer,
+  type IncrementalRenderer,
+} from '../../../core/markdown'
 import { diffBody, patchOfChange } from './bodyPatch'
 import type { BlockRef } from './bodyPatch'
 import type { TextEdit } from './textEdit'
@@ -18,7 +22,6 @@ import type {
   RenderResponse,
   TextChange,
 } from './renderProtocol'
-import { applyTextEdit } from './textEdit'
 
 type Render = Extract<RenderRequest, { type: 'render' }>
 
@@ -27,8 +30,11 @@ let homeArticles: HomeArticle[] = []
 // One incremental renderer per article (its image URLs depend on the article's folder); a
 // keystroke then re-renders only the block it touched.
 let renderer: { key: string; instance: IncrementalRenderer } | null = null
-/** The article text as of the last render, and its body's word count. */
-let source: { path: string; text: string; words: number; counter: BodyWordCount } | null = null
+/**
+ * The article text as of the last render, and its body's word count. Held in chunks, so that a
+ * keystroke in a long article does not copy all of it.
+ */
+let source: { path: string; text: ChunkedText; words: number; counter: BodyWordCount } | null = null
 /** The blocks the UI thread holds, as of the last patch sent. */
 let sent: readonly BlockRef[] = []
 /** The shell the UI thread holds. */
@@ -55,10 +61,11 @@ function rendererFor(current: PreviewSetting, path: string): IncrementalRenderer
 function applyChange(
   path: string,
   change: TextChange,
-): { text: string; words: number; edit?: TextEdit } {
+): { text: ChunkedText; words: number; edit?: TextEdit } {
   if (change && 'text' in change) {
     const counter = new BodyWordCount()
-    source = { path, text: change.text, words: counter.reset(change.text), counter }
+    const text = ChunkedText.of(change.text)
+    source = { path, text, words: counter.reset(text), counter }
     return source
   }
   if (!source || source.path !== path) {
@@ -67,7 +74,8 @@ function applyChange(
   }
   if (change) {
     const before = source.text
-    source.text = applyTextEdit(before, change.edit)
+    const { from, to, insert } = change.edit
+    source.text = before.edit(from, to, insert)
     source.words = source.counter.update(before, source.text, change.edit)
     return { text: source.text, words: source.words, edit: change.edit }
   }
@@ -86,7 +94,7 @@ function render(request: Render): RenderResponse {
   if (!setting) throw new Error('The preview received text before its theme.')
   const { text, words, edit } = applyChange(request.path, request.change)
   if (request.page === 'home') {
-    const home = renderHomePreview(setting, request.path, text, homeArticles)
+    const home = renderHomePreview(setting, request.path, text.toString(), homeArticles)
     const response: RenderResponse = {
       id: request.id,
       shell: shellToSend(home.shell, request.wantShell),

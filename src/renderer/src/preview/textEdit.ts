@@ -61,8 +61,3 @@ export function textEdit(before: Text, after: Text): TextEdit | null {
     insert: after.sliceString(prefix, after.length - suffix),
   }
 }
-
-/** `text` with `edit` applied. */
-export function applyTextEdit(text: string, edit: TextEdit): string {
-  return text.slice(0, edit.from) + edit.insert + text.slice(edit.to)
-}
