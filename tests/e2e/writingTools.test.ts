@@ -162,6 +162,46 @@ describe('images', () => {
     await page.screenshot({ path: 'test-results/image-paste.png' })
   }, 60_000)
 
+  it('leaves the completion asleep while prose is typed', async () => {
+    const { page } = app
+    await openArticle(page, 'posts/measuring-a-walk.md')
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nPlain words')
+    await page.waitForTimeout(300)
+    // Counts the editor's transactions (CodeMirror keeps its view on the content element).
+    await page.evaluate(() => {
+      type Tile = { root?: { view?: unknown }; rootView?: { view?: unknown } }
+      const content = document.querySelector('[data-testid=editor] .cm-content') as HTMLElement & {
+        cmTile?: Tile
+        cmView?: Tile
+      }
+      const tile = content.cmTile ?? content.cmView
+      const view = (tile?.root?.view ?? tile?.rootView?.view) as {
+        dispatch: (...args: unknown[]) => void
+      }
+      const dispatch = view.dispatch
+      const counted = window as unknown as { dispatches: number }
+      counted.dispatches = 0
+      view.dispatch = function (...args: unknown[]) {
+        counted.dispatches++
+        dispatch.apply(this, args)
+      }
+    })
+    await page.keyboard.type(' here')
+    await page.waitForTimeout(400)
+    // One transaction per key, and none after them (CodeMirror's activation on typing would ask
+    // the source and then dispatch its empty answer).
+    expect(
+      await page.evaluate(() => (window as unknown as { dispatches: number }).dispatches),
+    ).toBe(5)
+    expect(await page.locator('.cm-tooltip-autocomplete').count()).toBe(0)
+    // Where an image's alt text starts, it opens.
+    await page.keyboard.type(' ![')
+    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'harbour.png' }).waitFor()
+    await page.keyboard.press('Escape')
+  }, 60_000)
+
   it('completes links to other articles after [text](', async () => {
     const { page } = app
     await openArticle(page, 'posts/measuring-a-walk.md')
