@@ -1,9 +1,9 @@
 /**
  * Markdown section: the shared remark/rehype pipeline on a 2,000- and a 50,000-word article, in
  * full and after a one-character edit in the middle, and the preview's incremental renderer
- * (`createIncrementalRenderer`) re-rendering after that edit.
+ * (`createIncrementalRenderer`) re-rendering after a typed letter, as the preview worker runs it.
  */
-import { createIncrementalRenderer, renderMarkdown } from '../../src/core/markdown'
+import { ChunkedText, createIncrementalRenderer, renderMarkdown } from '../../src/core/markdown'
 import type { BenchContext, BenchSection } from '../benchContext'
 import { generateArticle, paragraphOffsetNear } from '../generate'
 import { timeRuns } from '../stats'
@@ -22,14 +22,18 @@ async function measureArticle(ctx: BenchContext, seed: number, words: number) {
   const fullAfterEdit = await timeRuns(ctx.runs, ctx.warmup, () => {
     renderMarkdown(edited(0), options)
   })
-  // The preview's renderer, primed with the article as it was opened; each run is a new edit.
+  // The preview worker's path: the renderer primed with the article as it was opened, held in
+  // chunks; each run types one more letter there and passes it on as the edit.
   const incremental = createIncrementalRenderer(options)
-  incremental.render(text)
+  let chunked = ChunkedText.of(text)
+  incremental.render(chunked)
   let run = 0
   let blocksRendered = 0
   const afterEdit = await timeRuns(ctx.runs * 5, ctx.warmup, () => {
     const started = performance.now()
-    const result = incremental.render(edited(++run))
+    const edit = { from: at + run, to: at + run, insert: String.fromCharCode(97 + (run++ % 26)) }
+    chunked = chunked.edit(edit.from, edit.to, edit.insert)
+    const result = incremental.render(chunked, edit)
     const ms = performance.now() - started
     blocksRendered = Math.max(blocksRendered, result.rendered)
     return ms

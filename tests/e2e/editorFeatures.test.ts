@@ -91,6 +91,32 @@ describe('editor features in the browser', () => {
     await frame.locator('p', { hasText: 'owl and owl日本!' }).waitFor()
   })
 
+  it('brings the cursor back into view when typing where it is scrolled away', async () => {
+    const { page } = app
+    await freshBody(page, 'Long scroll')
+    const lines = Array.from({ length: 120 }, (_, i) => `Line ${i + 1} of a long article.`)
+    await page.keyboard.insertText(lines.join('\n'))
+    await page.locator('[data-testid=editor] .cm-line', { hasText: 'Line 120 of' }).waitFor()
+    // The cursor is on the last line; scroll to the top, away from it, and type.
+    const scroller = page.locator('[data-testid=editor] .cm-scroller')
+    await scroller.evaluate((element) => (element.scrollTop = 0))
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=editor] .cm-line')?.textContent?.includes('120'),
+    )
+    await page.keyboard.type(' More.')
+    const inView = async () =>
+      page.evaluate(() => {
+        const cursor = document.querySelector('[data-testid=editor] .cm-cursor-primary')
+        const box = document.querySelector('[data-testid=editor] .cm-scroller')
+        if (!cursor || !box) return false
+        const c = cursor.getBoundingClientRect()
+        const b = box.getBoundingClientRect()
+        return c.top >= b.top && c.bottom <= b.bottom
+      })
+    await expect.poll(inView).toBe(true)
+    expect(await editorText(page)).toContain('Line 120 of a long article. More.')
+  })
+
   it('blinks the caret by a timer, solid at every keystroke, steady with reduced motion', async () => {
     const { page } = app
     await freshBody(page, 'Caret')

@@ -26,12 +26,34 @@ function isPlainTyping(event: InputEvent, view: EditorView): boolean {
   )
 }
 
-/** The transaction CodeMirror makes for typed text: every selection range replaced by it. */
+/**
+ * Whether a typed character could leave the cursor outside the visible part of the editor: true
+ * unless the cursor as last drawn sits inside the scroller's visible part with two lines to spare
+ * (a key moves it down by at most one visual line, and a second key may come before the next
+ * drawing). Reads only boxes the last frame laid out.
+ */
+function mayLeaveView(view: EditorView): boolean {
+  const cursor = view.scrollDOM.querySelector(':scope > .cm-cursorLayer > .cm-cursor-primary')
+  if (!cursor) return true
+  const caret = cursor.getBoundingClientRect()
+  const scroller = view.scrollDOM.getBoundingClientRect()
+  const margin = 2 * view.defaultLineHeight
+  const top = Math.max(scroller.top, 0) + margin
+  const bottom = Math.min(scroller.bottom, window.innerHeight) - margin
+  return caret.height === 0 || caret.top < top || caret.bottom > bottom
+}
+
+/**
+ * The transaction CodeMirror makes for typed text: every selection range replaced by it, scrolled
+ * into view. NOTE: the scroll is asked for only where the cursor may leave the view: a scroll
+ * request makes CodeMirror's next measure find the cursor on screen and walk every scrollable
+ * parent, about half a millisecond of each keystroke's frame in a long article.
+ */
 function typingTransaction(view: EditorView, text: string): Transaction {
   const state = view.state
   return state.update(state.replaceSelection(text), {
     userEvent: 'input.type',
-    scrollIntoView: true,
+    scrollIntoView: mayLeaveView(view),
   })
 }
 
