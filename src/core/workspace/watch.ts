@@ -12,7 +12,7 @@ import { isArticlePath } from './articleFiles'
 import { contentHash } from './hash'
 import { toRelPath } from './paths'
 import type { Workspace } from './types'
-import { isOwnVersion, knownVersion, rememberVersion } from './versions'
+import { readOutsideChange, rememberVersion } from './versions'
 
 /** How long a file must be quiet before its change is examined, in milliseconds. */
 const settleMs = 60
@@ -57,9 +57,9 @@ export function watchWorkspace(
   const handle = async (abs: string, event: 'add' | 'change' | 'unlink') => {
     const rel = toRelPath(ws, abs)
     if (!isArticlePath(ws, rel)) return
-    const before = knownVersion(abs)
-    const version = await currentVersion(abs)
-    if (isOwnVersion(abs, version)) return
+    const change = await readOutsideChange(abs, () => currentVersion(abs))
+    if (!change) return
+    const { version, before } = change
     rememberVersion(abs, version)
     if (version === null) onChange({ path: rel, kind: 'removed' })
     else

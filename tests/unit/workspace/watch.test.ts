@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArticleChangedEvent } from '../../../src/core/api'
@@ -13,6 +14,7 @@ import {
   type WorkspaceWatch,
 } from '../../../src/core/workspace'
 import { useTempFolders } from './tempFolder'
+import { readOutsideChange, writingVersion } from '../../../src/core/workspace/versions'
 
 const { folioWorkspace } = useTempFolders()
 const watches: WorkspaceWatch[] = []
@@ -77,6 +79,24 @@ describe('watchWorkspace', () => {
     // d.md was never opened in Folio; its removal outside is still reported.
     expect(events).toContainEqual({ path: 'posts/d.md', kind: 'removed' })
     expect(events.map((e) => e.path)).not.toContain('posts/notes.txt')
+  })
+
+  it('does not take a save that a newer save replaced while the watcher read it for an outside change', async () => {
+    // The registry of versions is by path only; no file is needed.
+    const abs = path.join(os.tmpdir(), 'folio-versions-race', 'a.md')
+    await writingVersion(abs, 'mine 1', async () => {})
+    // The watcher reads "mine 1"; before it judges what it read, Folio saves "mine 2".
+    const raced = await readOutsideChange(abs, async () => {
+      await writingVersion(abs, 'mine 2', async () => {})
+      return 'mine 1'
+    })
+    expect(raced).toBeNull()
+    // Read again without a save in between, another program's version is reported.
+    expect(await readOutsideChange(abs, async () => 'theirs')).toEqual({
+      version: 'theirs',
+      before: 'mine 2',
+    })
+    expect(await readOutsideChange(abs, async () => 'mine 2')).toBeNull()
   })
 
   it('does not report a touch that leaves the content unchanged', async () => {
