@@ -9,7 +9,7 @@ import {
   type BodyBlock,
 } from '../../../src/renderer/src/preview/bodyPatch'
 import { BodyWordCount } from '../../../src/renderer/src/preview/bodyWords'
-import { frontMatterHead } from '../../../src/renderer/src/preview/previewShell'
+import { frontMatterHead, frontMatterHeadOf } from '../../../src/renderer/src/preview/previewShell'
 import { textEdit } from '../../../src/renderer/src/preview/textEdit'
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
@@ -179,5 +179,25 @@ describe('body word count kept from edits', () => {
     const edit = { from: before.indexOf('Body'), to: before.indexOf('Body'), insert: '---\n' }
     const after = before.slice(0, edit.from) + edit.insert + before.slice(edit.to)
     expect(counter.update(before, after, edit)).toBe(3)
+  })
+})
+
+describe('the front matter read from the start of a chunked text', () => {
+  it('is the block a match over the whole text finds, wherever the block ends', () => {
+    const texts: string[] = ['no front matter\n', '---\nunclosed: yes\n', '', '---']
+    // Blocks closing on either side of the first 4,096 characters read, with closing-like lines
+    // ("----", "--- x") that only count when whole.
+    for (let pad = 4070; pad <= 4110; pad++) {
+      const filler = `title: ${'x'.repeat(pad - 16)}\n`
+      texts.push(`---\n${filler}---\nbody\n`)
+      texts.push(`---\n${filler}----\nmore: 1\n---\nbody`)
+      texts.push(`+++\n${filler}--- x\n+++`)
+    }
+    texts.push(`---\n${'key: value\n'.repeat(3000)}---\nbody`)
+    for (const text of texts) {
+      const expected = frontMatterHead.exec(text)?.[0] ?? ''
+      expect(frontMatterHeadOf(ChunkedText.of(text, 100))).toBe(expected)
+      expect(frontMatterHeadOf(text)).toBe(expected)
+    }
   })
 })
