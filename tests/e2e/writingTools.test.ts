@@ -165,8 +165,7 @@ describe('images', () => {
   it('leaves the completion asleep while prose is typed', async () => {
     const { page } = app
     await openArticle(page, 'posts/measuring-a-walk.md')
-    await page.click('[data-testid=editor] .cm-content')
-    await page.keyboard.press('Control+End')
+    await cursorToEnd(page)
     await page.keyboard.type('\nPlain words')
     await page.waitForTimeout(300)
     // Counts the editor's transactions (CodeMirror keeps its view on the content element).
@@ -205,8 +204,7 @@ describe('images', () => {
   it('completes links to other articles after [text](', async () => {
     const { page } = app
     await openArticle(page, 'posts/measuring-a-walk.md')
-    await page.click('[data-testid=editor] .cm-content')
-    await page.keyboard.press('Control+End')
+    await cursorToEnd(page)
     await page.keyboard.type('\nSee [the notebook](')
     await page.keyboard.type('notes')
     const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'notes-on-notebooks.md' })

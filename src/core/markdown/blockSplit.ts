@@ -59,7 +59,6 @@ function rescan(
       old,
       index,
       text.slice(start, end),
-      start,
       end === text.length,
       editEnd,
       delta,
@@ -68,16 +67,19 @@ function rescan(
   }
 }
 
-/** The rescan within `window` (the text from `start`); null when it needs more of the text. */
+/**
+ * The rescan within `window`, the text from block `index` on (to its end when `toEnd`); null when
+ * it needs more of the text.
+ */
 function scanWindow(
   old: BlockSplit,
   index: number,
   window: string,
-  start: number,
   toEnd: boolean,
   editEnd: number,
   delta: number,
 ): Scanned | null {
+  const start = old.offsets[index]
   const found: Scanned = { blocks: [], offsets: [start], synced: -1, openAt: -1 }
   const lines = [old.blocks[index].line]
   let j = index + 1
