@@ -55,7 +55,14 @@ afterEach(() => {
 })
 
 function setup(path = 'posts/a.md') {
-  const controller = new PreviewController(frame as never, { onRendered() {} })
+  // The frames of the page: requests leave for the worker when one starts.
+  const scheduled: (() => void)[] = []
+  const nextFrame = () => {
+    for (const flush of scheduled.splice(0)) flush()
+  }
+  const controller = new PreviewController(frame as never, { onRendered() {} }, (flush) =>
+    scheduled.push(flush),
+  )
   const worker = RecordingWorker.last
   controller.setSetting(setting)
   const state = EditorState.create({
@@ -63,15 +70,17 @@ function setup(path = 'posts/a.md') {
     extensions: [articlePathField.init(() => path), earlyPreviewEdits(() => controller)],
   })
   controller.render(path, state.doc)
+  nextFrame()
   worker.answer()
-  return { controller, worker, state }
+  return { controller, worker, state, nextFrame }
 }
 
 describe('early preview edits', () => {
   it('sends a keystroke as a one-character edit from the transaction, and nothing again after', () => {
-    const { controller, worker, state } = setup()
+    const { controller, worker, state, nextFrame } = setup()
     expect(worker.renders()).toHaveLength(1)
     const tr = state.update({ changes: { from: 5, insert: 'x' } })
+    nextFrame()
     const renders = worker.renders()
     expect(renders).toHaveLength(2)
     expect(renders[1].change).toEqual({ edit: { from: 5, to: 5, insert: 'x' } })
@@ -82,15 +91,47 @@ describe('early preview edits', () => {
   })
 
   it('leaves an edit to the usual render while the worker is busy, which then sends the diff', () => {
-    const { controller, worker, state } = setup()
+    const { controller, worker, state, nextFrame } = setup()
     const first = state.update({ changes: { from: 0, insert: 'A' } })
     const second = first.state.update({ changes: { from: 1, insert: 'B' } })
+    nextFrame()
     expect(worker.renders()).toHaveLength(2)
     controller.render('posts/a.md', second.state.doc)
     worker.answer()
     const renders = worker.renders()
     expect(renders).toHaveLength(3)
     expect(renders[2].change).toEqual({ edit: { from: 1, to: 1, insert: 'B' } })
+  })
+
+  it("holds a keystroke's edit until the frame starts, so the worker does not render during it", () => {
+    const { worker, state, nextFrame } = setup()
+    state.update({ changes: { from: 5, insert: 'x' } })
+    expect(worker.renders()).toHaveLength(1)
+    nextFrame()
+    expect(worker.renders()).toHaveLength(2)
+  })
+
+  it('keeps the order of requests held for the same frame', () => {
+    const { controller, worker, state, nextFrame } = setup()
+    state.update({ changes: { from: 5, insert: 'x' } })
+    controller.setPage('home')
+    controller.setSetting(setting)
+    expect(worker.posted.slice(-1)[0].type).toBe('render')
+    nextFrame()
+    const types = worker.posted.slice(-2).map((m) => m.type)
+    expect(worker.renders()).toHaveLength(2)
+    expect(types).toEqual(['render', 'setting'])
+  })
+
+  it('sends what an answer lets go at once, without waiting for a frame', () => {
+    const { controller, worker, state, nextFrame } = setup()
+    const first = state.update({ changes: { from: 0, insert: 'A' } })
+    nextFrame()
+    const second = first.state.update({ changes: { from: 1, insert: 'B' } })
+    controller.render('posts/a.md', second.state.doc)
+    expect(worker.renders()).toHaveLength(2)
+    worker.answer()
+    expect(worker.renders()).toHaveLength(3)
   })
 
   it('ignores edits of another article than the one the preview holds', () => {
@@ -104,9 +145,10 @@ describe('early preview edits', () => {
   })
 
   it('renders the same text again after the theme changed', () => {
-    const { controller, worker, state } = setup()
+    const { controller, worker, state, nextFrame } = setup()
     controller.setSetting(setting)
     controller.render('posts/a.md', state.doc)
+    nextFrame()
     const renders = worker.renders()
     expect(renders).toHaveLength(2)
     expect(renders[1].change).toBeNull()
@@ -114,13 +156,14 @@ describe('early preview edits', () => {
   })
 
   it('sends a change of several ranges as the one range that covers them', () => {
-    const { worker, state } = setup()
+    const { worker, state, nextFrame } = setup()
     state.update({
       changes: [
         { from: 0, insert: '1' },
         { from: state.doc.length, insert: '2' },
       ],
     })
+    nextFrame()
     const change = worker.renders()[1].change as { edit: { from: number; to: number } }
     expect(change.edit.from).toBe(0)
     expect(change.edit.to).toBe(state.doc.length)

@@ -1,7 +1,8 @@
 /**
  * Hands each edit of an article to the preview while CodeMirror is still applying it (from the
- * transaction, before the new state is parsed and drawn), so the render worker works while the
- * editor updates and paints instead of after: the preview then shows a keystroke sooner.
+ * transaction, before the new state is parsed and drawn), as the one range it replaced: the
+ * preview sends it to the render worker at the start of the frame that paints the editor, so the
+ * worker renders during that frame instead of after it and the preview shows a keystroke sooner.
  */
 import { EditorState, type Extension } from '@codemirror/state'
 import { articlePathOf } from '../editor/articlePath'

@@ -4,6 +4,7 @@
  * when its shell changes, and otherwise patches only the body blocks that changed.
  */
 import type { ChangeSet, Text } from '@codemirror/state'
+import { FrameOutbox, nextFrame, type Schedule } from './frameOutbox'
 import { fillBody } from './previewDocument'
 import { PreviewBody } from './previewBody'
 import { interceptPreviewLinks } from './previewLinks'
@@ -31,6 +32,8 @@ interface ArticleText {
 
 export class PreviewController {
   private readonly worker: Worker
+  /** Every message to the worker goes through here, in order. */
+  private readonly outbox: FrameOutbox<RenderRequest>
   private nextId = 1
   /** The render the worker is working on: whether it sends every block. */
   private inFlight: { allBlocks: boolean } | null = null
@@ -51,11 +54,14 @@ export class PreviewController {
   /** Set when the page must be rendered again even for text the worker already has. */
   private stale = true
 
+  /** `schedule` picks when requests leave for the worker (tests pass their own). */
   constructor(
     private readonly frame: HTMLIFrameElement,
     private readonly listener: PreviewListener,
+    schedule: Schedule = nextFrame,
   ) {
     this.worker = new Worker(new URL('./renderWorker.ts', import.meta.url), { type: 'module' })
+    this.outbox = new FrameOutbox((message) => this.worker.postMessage(message), schedule)
     this.worker.onmessage = (event: MessageEvent<RenderResponse>) => this.received(event.data)
     this.worker.onerror = (event) => {
       // The worker's state is unknown after an uncaught error: start over with whole text.
@@ -109,16 +115,15 @@ export class PreviewController {
       return
     }
     this.pending = this.last
-    // NOTE: sent at once, not after the next frame: posting an edit costs the keystroke about a
-    // tenth of a millisecond, and the worker then renders while this thread paints the editor.
     if (!this.inFlight) this.sendPending()
   }
 
   /**
    * Sends the edit `changes` (turning `before` into `after`) while the editor is still applying
-   * it, so the worker renders during the editor's parse, DOM update and paint rather than after
-   * them. Does nothing, and returns false, unless the worker holds exactly `before` of `path`
-   * and is idle; the editor's `render` of `after` then finds nothing left to send.
+   * it, so that it leaves for the worker at the start of the frame that paints it, without
+   * waiting for the editor's update to reach the panes. Does nothing, and returns false, unless
+   * the worker holds exactly `before` of `path` and is idle; the editor's `render` of `after`
+   * then finds nothing left to send.
    */
   renderEdit(path: string, before: Text, after: Text, changes: ChangeSet): boolean {
     const sent = this.sentText
@@ -150,7 +155,7 @@ export class PreviewController {
   }
 
   private post(message: RenderRequest): void {
-    this.worker.postMessage(message)
+    this.outbox.push(message)
   }
 
   /** Sends the pending text; `known` is its edit from the text the worker has, when known. */
@@ -191,6 +196,8 @@ export class PreviewController {
     if (result.body) this.patchBody(result, request?.allBlocks ?? false)
     if (result.shell !== null) this.load(result.shell)
     this.sendPending()
+    // An answer comes in a task of its own, not in a keystroke: what it lets go leaves now.
+    this.outbox.flush()
     this.listener.onRendered(result)
   }
 
