@@ -117,6 +117,32 @@ describe('editor features in the browser', () => {
     expect(await editorText(page)).toContain('Line 120 of a long article. More.')
   })
 
+  it('keeps lines below the cursor when typing at the foot of the editor scrolls it', async () => {
+    const { page } = app
+    await freshBody(page, 'Foot of the editor')
+    const lines = Array.from({ length: 120 }, (_, i) => `Line ${i + 1} of a long article.`)
+    await page.keyboard.insertText(lines.join('\n'))
+    // Scroll line 60 to the very bottom of the editor and put the cursor at its end.
+    const line60 = page.locator('[data-testid=editor] .cm-line', { hasText: 'Line 60 of' })
+    const scroller = page.locator('[data-testid=editor] .cm-scroller')
+    await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight / 2))
+    await line60.waitFor()
+    const bottomGap = () =>
+      line60.evaluate((line) => {
+        const box = line.closest('.cm-scroller') as HTMLElement
+        return box.getBoundingClientRect().bottom - line.getBoundingClientRect().bottom
+      })
+    await scroller.evaluate((element, gap) => (element.scrollTop -= gap), await bottomGap())
+    await expect.poll(bottomGap).toBeLessThan(2)
+    await line60.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' More.')
+    const lineHeight = await line60.evaluate((line) => line.getBoundingClientRect().height)
+    // The page moved up so that about three lines of the article show below the one typed in.
+    await expect.poll(bottomGap).toBeGreaterThan(2.5 * lineHeight)
+    expect(await editorText(page)).toContain('Line 60 of a long article. More.')
+  })
+
   it('blinks the caret by a timer, solid at every keystroke, steady with reduced motion', async () => {
     const { page } = app
     await freshBody(page, 'Caret')

@@ -9,7 +9,7 @@
  * draws the character itself. Compositions (IME, dead keys), replacements (spell check,
  * autocorrect), line breaks and mobile browsers keep the browser's path.
  */
-import type { Extension, Transaction } from '@codemirror/state'
+import type { EditorSelection, Extension, Transaction } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 
 /** Whether `event` is a plain typed insertion this module takes over. */
@@ -44,16 +44,29 @@ function mayLeaveView(view: EditorView): boolean {
 }
 
 /**
+ * Lines kept between the line being typed and the editor's top or bottom edge when typing
+ * scrolls: writing at the foot of the editor shows what comes next and the page moves once every
+ * few wrapped lines, not on every keystroke of a line that ends on the edge.
+ */
+const typingMarginLines = 3
+
+/**
  * The transaction CodeMirror makes for typed text: every selection range replaced by it, scrolled
- * into view. NOTE: the scroll is asked for only where the cursor may leave the view: a scroll
- * request makes CodeMirror's next measure find the cursor on screen and walk every scrollable
- * parent, about half a millisecond of each keystroke's frame in a long article.
+ * into view with `typingMarginLines` around it. NOTE: the scroll is asked for only where the
+ * cursor may leave the view: a scroll request makes CodeMirror's next measure find the cursor on
+ * screen and walk every scrollable parent, about half a millisecond of each keystroke's frame in
+ * a long article; the margin is what keeps the next keystrokes from asking again.
  */
 function typingTransaction(view: EditorView, text: string): Transaction {
   const state = view.state
-  return state.update(state.replaceSelection(text), {
+  const typed = state.replaceSelection(text)
+  const head = (typed.selection as EditorSelection).main.head
+  const margin = typingMarginLines * view.defaultLineHeight
+  return state.update(typed, {
     userEvent: 'input.type',
-    scrollIntoView: mayLeaveView(view),
+    effects: mayLeaveView(view) ? EditorView.scrollIntoView(head, { yMargin: margin }) : [],
+    // `head` is a position in the text after the typing.
+    sequential: true,
   })
 }
 
