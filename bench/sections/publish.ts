@@ -1,6 +1,6 @@
 /**
  * Publish section: first and no-change publish of the built 4,000-article site to a folder and to
- * a local S3-protocol server (s3rver, in-process on 127.0.0.1), and a publish after one article
+ * a local S3-protocol server (s3rver in a process of its own on 127.0.0.1, as a real store would be), and a publish after one article
  * changed. Each first publish goes to a fresh target, so none of them is helped by an earlier one.
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises'

@@ -12,6 +12,7 @@ import { startS3Server } from '../servers/s3Server'
 import { useProxiedServer } from '../servers/useServer'
 import { secretsFrom, usePublishFixtures } from '../../unit/publish/publishFixture'
 import {
+  failureOf,
   itTransfersThroughDrops,
   publishTo,
   refusesCredentials,
@@ -135,6 +136,39 @@ describe('s3 target against a real S3 server', () => {
     const again = await publishTo(s3, f)
     expect([...again.report.added, ...again.report.changed]).toEqual([])
   }, 60_000)
+
+  it('asks a store with nothing new for one listing and nothing else', async () => {
+    const { f, remote: prefix } = await s3.setup()
+    await publishTo(s3, f)
+    const before = env.server.requests.length
+    const again = await publishTo(s3, f)
+    expect([...again.report.added, ...again.report.changed]).toEqual([])
+    const asked = env.server.requests.slice(before)
+    expect(asked).toHaveLength(1)
+    // The listing (ListObjects) of the target's prefix: no HeadBucket before it.
+    expect(asked[0]).toMatch(new RegExp(`^GET /${env.server.bucket}/?\\?`))
+    expect(asked[0]).toContain(`prefix=${encodeURIComponent(prefix)}`)
+  })
+
+  it('names the bucket when it does not exist, and publishes nothing', async () => {
+    const f = await makeFixture([
+      {
+        name: 'bucket',
+        type: 's3',
+        endpoint: `http://127.0.0.1:${env.proxy.port}`,
+        region: 'us-east-1',
+        bucket: 'no-such-bucket',
+        pathStyle: true,
+      },
+    ])
+    await f.writeSite({ 'index.html': 'home' })
+    const error = await failureOf(publishTo(s3, f))
+    expect(error.code).toBe('config')
+    expect(error.message).toContain('The bucket "no-such-bucket" of target "bucket" does not exist')
+    await expect(testConnection(f.ws, 'bucket', s3.secrets())).rejects.toMatchObject({
+      code: 'config',
+    })
+  })
 
   it('refuses a wrong access key with an auth error, changes nothing, and never shows it', async () => {
     // s3rver checks the access key id but not SigV4 signatures, so the key id is what is wrong.

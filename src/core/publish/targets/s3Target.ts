@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import {
   DeleteObjectCommand,
-  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsCommand,
   PutObjectCommand,
@@ -52,6 +51,8 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
   const rawPrefix = (optionalString(config, 'prefix') ?? '').replace(/^\/+/, '')
   const prefix = rawPrefix === '' || rawPrefix.endsWith('/') ? rawPrefix : `${rawPrefix}/`
   let client: S3Client | null = null
+  /** The listing's first page, asked for by `connect` and taken by the `list` that follows. */
+  let firstPage: Promise<ListObjectsCommandOutput> | null = null
 
   async function s3(): Promise<S3Client> {
     if (client) return client
@@ -111,6 +112,20 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
     }
   }
 
+  /** One page of the bucket's listing under `prefix`, from the key after `marker`. */
+  function listPage(marker: string | undefined): Promise<ListObjectsCommandOutput> {
+    return send((s3Client) =>
+      s3Client.send(
+        new ListObjectsCommand({
+          Bucket: bucket,
+          Prefix: prefix || undefined,
+          Marker: marker,
+          MaxKeys: 100_000,
+        }),
+      ),
+    )
+  }
+
   /** Adds to `listing` the files of `previous` it lacks that the bucket does hold. */
   async function headMissing(previous: Manifest, listing: RemoteListing): Promise<void> {
     const missing = [...previous.keys()].filter((path) => !listing.has(path))
@@ -134,7 +149,12 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
     concurrency: 8,
     atomic: false,
     async connect() {
-      await send((s3Client) => s3Client.send(new HeadBucketCommand({ Bucket: bucket })))
+      // NOTE: the first page of the listing, not a HeadBucket: it proves the same things (the
+      // host answers, the key is accepted, the bucket exists and may be listed) and `list` needs
+      // it next, so a publish makes one round trip fewer.
+      const page = listPage(undefined)
+      firstPage = page
+      await page
     },
     async list(previous: Manifest) {
       const listing: RemoteListing = new Map()
@@ -145,18 +165,10 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
       // NOTE: MaxKeys asks for more than a page: AWS, R2, B2 and MinIO clamp it to 1,000 and page
       // as usual, while stores that would return everything at once (s3rver, whose pages follow
       // directory order rather than key order, so paging by Marker skipped keys) do so in one trip.
-      let marker: string | undefined
+      let next = firstPage ?? listPage(undefined)
+      firstPage = null
       for (;;) {
-        const page: ListObjectsCommandOutput = await send((s3Client) =>
-          s3Client.send(
-            new ListObjectsCommand({
-              Bucket: bucket,
-              Prefix: prefix || undefined,
-              Marker: marker,
-              MaxKeys: 100_000,
-            }),
-          ),
-        )
+        const page = await next
         pages++
         const objects = page.Contents ?? []
         for (const object of objects) {
@@ -168,7 +180,7 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
         }
         const last = objects.at(-1)?.Key
         if (!page.IsTruncated || !last) break
-        marker = last
+        next = listPage(last)
       }
       // NOTE: paging by Marker skips keys on a store that does not list in key order (s3rver
       // walks its folders, so `page-x/` comes after `page/2/...` and is then below the marker),
@@ -208,6 +220,7 @@ export function createS3Target(ctx: TargetContext): PublishTarget {
       )
     },
     async reset() {
+      firstPage = null
       client?.destroy()
       client = null
     },
