@@ -40,7 +40,6 @@ import { focusMode, focusModeCompartment } from '../editor/focusMode'
 import { typewriterCompartment, typewriterScrolling } from '../editor/typewriterScrolling'
 import type { PreviewController } from '../preview/previewController'
 import { connectScrollSync } from '../preview/scrollSync'
-import { earlyPreviewEdits } from '../preview/earlyPreviewEdits'
 
 let noticeIds = 0
 
@@ -54,8 +53,6 @@ export function App({ api }: { api: FolioApi }) {
   const [articles, setArticles] = useState<ArticleSummary[]>([])
   const workspaceEditing = useWorkspaceEditing(api, articles, (err, path) => report(err, path))
   const editorSettings = useEditorSettings()
-  // The preview of the moment, for the editor states' early edits (they outlive renders).
-  const previewRef = useRef<PreviewController | null>(null)
   const spellLanguage = editorSettings.settings.spellLanguage
   useEffect(() => {
     // The desktop app's Chromium spell checker follows the language chosen in the settings.
@@ -70,7 +67,6 @@ export function App({ api }: { api: FolioApi }) {
           focusModeCompartment.of(modes.current.focus ? focusMode() : []),
           typewriterCompartment.of(modes.current.typewriter ? typewriterScrolling() : []),
           workspaceEditing,
-          earlyPreviewEdits(() => previewRef.current),
           ...editorSettings.extensions(),
         ],
         onActiveText: (path, state) => feed.set(path && state ? { path, state } : null),
@@ -97,7 +93,6 @@ export function App({ api }: { api: FolioApi }) {
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const [preview, setPreview] = useState<PreviewController | null>(null)
-  previewRef.current = preview
 
   useEffect(() => {
     session.reconfigureAll([

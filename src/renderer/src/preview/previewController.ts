@@ -3,7 +3,7 @@
  * render in flight; bursts of keystrokes collapse into the latest text), loads the themed page
  * when its shell changes, and otherwise patches only the body blocks that changed.
  */
-import type { ChangeSet, Text } from '@codemirror/state'
+import type { Text } from '@codemirror/state'
 import { FrameOutbox, nextFrame, type Schedule } from './frameOutbox'
 import { fillBody } from './previewDocument'
 import { PreviewBody } from './previewBody'
@@ -16,7 +16,7 @@ import type {
   RenderResponse,
   TextChange,
 } from './renderProtocol'
-import { textEdit, type TextEdit } from './textEdit'
+import { textEdit } from './textEdit'
 
 /** What the controller reports after each render reaches the frame. */
 export interface PreviewListener {
@@ -107,8 +107,6 @@ export class PreviewController {
   /** Asks for the preview of `doc`; returns at once, coalescing with renders not yet started. */
   render(path: string, doc: Text): void {
     this.last = { path, doc }
-    // NOTE: the edit that made `doc` usually reached the worker already, through `renderEdit`
-    // while the editor was applying it; then there is nothing left to send.
     const sent = this.sentText
     if (!this.stale && sent && sent.path === path && sent.doc === doc) {
       this.pending = null
@@ -116,23 +114,6 @@ export class PreviewController {
     }
     this.pending = this.last
     if (!this.inFlight) this.sendPending()
-  }
-
-  /**
-   * Sends the edit `changes` (turning `before` into `after`) while the editor is still applying
-   * it, so that it leaves for the worker at the start of the frame that paints it, without
-   * waiting for the editor's update to reach the panes. Does nothing, and returns false, unless
-   * the worker holds exactly `before` of `path` and is idle; the editor's `render` of `after`
-   * then finds nothing left to send.
-   */
-  renderEdit(path: string, before: Text, after: Text, changes: ChangeSet): boolean {
-    const sent = this.sentText
-    if (this.inFlight || this.stale || !sent || sent.path !== path || sent.doc !== before)
-      return false
-    this.last = { path, doc: after }
-    this.pending = this.last
-    this.sendPending(singleEdit(changes))
-    return true
   }
 
   /** The iframe this controller renders into. */
@@ -158,15 +139,15 @@ export class PreviewController {
     this.outbox.push(message)
   }
 
-  /** Sends the pending text; `known` is its edit from the text the worker has, when known. */
-  private sendPending(known?: TextEdit | null): void {
+  /** Sends the pending text, as its edit from the text the worker has when it has one. */
+  private sendPending(): void {
     if (!this.pending) return
     const { path, doc } = this.pending
     this.pending = null
     this.stale = false
     let change: TextChange
     if (this.sentText && this.sentText.path === path) {
-      const edit = known ?? textEdit(this.sentText.doc, doc)
+      const edit = textEdit(this.sentText.doc, doc)
       change = edit && { edit }
     } else change = { text: doc.toString() }
     this.sentText = { path, doc }
@@ -238,15 +219,4 @@ export class PreviewController {
     this.mounted = this.body.mount(doc, this.patchesSinceLoad === 0)
     if (this.mounted) this.listener.onFrameLoaded?.(doc)
   }
-}
-
-/** The one replaced range of `changes`, or null when it has several (found by a diff instead). */
-function singleEdit(changes: ChangeSet): TextEdit | null {
-  let edit: TextEdit | null = null
-  let count = 0
-  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
-    count++
-    edit = { from: fromA, to: toA, insert: inserted.toString() }
-  })
-  return count === 1 ? edit : null
 }

@@ -1,7 +1,5 @@
 import { EditorState } from '@codemirror/state'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { articlePathField } from '../../../src/renderer/src/editor/articlePath'
-import { earlyPreviewEdits } from '../../../src/renderer/src/preview/earlyPreviewEdits'
 import { PreviewController } from '../../../src/renderer/src/preview/previewController'
 import type {
   RenderRequest,
@@ -65,83 +63,68 @@ function setup(path = 'posts/a.md') {
   )
   const worker = RecordingWorker.last
   controller.setSetting(setting)
-  const state = EditorState.create({
-    doc: 'First paragraph.\n\nSecond paragraph.',
-    extensions: [articlePathField.init(() => path), earlyPreviewEdits(() => controller)],
-  })
+  const state = EditorState.create({ doc: 'First paragraph.\n\nSecond paragraph.' })
   controller.render(path, state.doc)
   nextFrame()
   worker.answer()
   return { controller, worker, state, nextFrame }
 }
 
-describe('early preview edits', () => {
-  it('sends a keystroke as a one-character edit from the transaction, and nothing again after', () => {
+describe('preview render requests', () => {
+  it('sends a keystroke as a one-character edit at the next frame, and nothing during it', () => {
     const { controller, worker, state, nextFrame } = setup()
     expect(worker.renders()).toHaveLength(1)
-    const tr = state.update({ changes: { from: 5, insert: 'x' } })
+    const typed = state.update({ changes: { from: 5, insert: 'x' } }).state
+    controller.render('posts/a.md', typed.doc)
+    expect(worker.renders()).toHaveLength(1)
     nextFrame()
     const renders = worker.renders()
     expect(renders).toHaveLength(2)
     expect(renders[1].change).toEqual({ edit: { from: 5, to: 5, insert: 'x' } })
     worker.answer()
-    // The editor's own render of the same text, after its update, finds nothing to send.
-    controller.render('posts/a.md', tr.state.doc)
+    // The same text again finds nothing to send.
+    controller.render('posts/a.md', typed.doc)
+    nextFrame()
     expect(worker.renders()).toHaveLength(2)
   })
 
-  it('leaves an edit to the usual render while the worker is busy, which then sends the diff', () => {
+  it('holds text typed while the worker is busy and sends it as one edit when it answers', () => {
     const { controller, worker, state, nextFrame } = setup()
-    const first = state.update({ changes: { from: 0, insert: 'A' } })
-    const second = first.state.update({ changes: { from: 1, insert: 'B' } })
+    const first = state.update({ changes: { from: 0, insert: 'A' } }).state
+    controller.render('posts/a.md', first.doc)
+    nextFrame()
+    const second = first.update({ changes: { from: 1, insert: 'B' } }).state
+    const third = second.update({ changes: { from: 2, insert: 'C' } }).state
+    controller.render('posts/a.md', second.doc)
+    controller.render('posts/a.md', third.doc)
     nextFrame()
     expect(worker.renders()).toHaveLength(2)
-    controller.render('posts/a.md', second.state.doc)
+    // An answer comes in a task of its own: what it lets go leaves without waiting for a frame.
     worker.answer()
     const renders = worker.renders()
     expect(renders).toHaveLength(3)
-    expect(renders[2].change).toEqual({ edit: { from: 1, to: 1, insert: 'B' } })
-  })
-
-  it("holds a keystroke's edit until the frame starts, so the worker does not render during it", () => {
-    const { worker, state, nextFrame } = setup()
-    state.update({ changes: { from: 5, insert: 'x' } })
-    expect(worker.renders()).toHaveLength(1)
-    nextFrame()
-    expect(worker.renders()).toHaveLength(2)
+    expect(renders[2].change).toEqual({ edit: { from: 1, to: 1, insert: 'BC' } })
   })
 
   it('keeps the order of requests held for the same frame', () => {
     const { controller, worker, state, nextFrame } = setup()
-    state.update({ changes: { from: 5, insert: 'x' } })
+    controller.render('posts/a.md', state.update({ changes: { from: 5, insert: 'x' } }).state.doc)
     controller.setPage('home')
     controller.setSetting(setting)
     expect(worker.posted.slice(-1)[0].type).toBe('render')
     nextFrame()
-    const types = worker.posted.slice(-2).map((m) => m.type)
     expect(worker.renders()).toHaveLength(2)
-    expect(types).toEqual(['render', 'setting'])
+    expect(worker.posted.slice(-2).map((m) => m.type)).toEqual(['render', 'setting'])
   })
 
-  it('sends what an answer lets go at once, without waiting for a frame', () => {
-    const { controller, worker, state, nextFrame } = setup()
-    const first = state.update({ changes: { from: 0, insert: 'A' } })
+  it('sends the whole text of another article', () => {
+    const { controller, worker, nextFrame } = setup()
+    controller.render('posts/b.md', EditorState.create({ doc: 'Other.' }).doc)
     nextFrame()
-    const second = first.state.update({ changes: { from: 1, insert: 'B' } })
-    controller.render('posts/a.md', second.state.doc)
-    expect(worker.renders()).toHaveLength(2)
-    worker.answer()
-    expect(worker.renders()).toHaveLength(3)
-  })
-
-  it('ignores edits of another article than the one the preview holds', () => {
-    const { controller, worker } = setup()
-    const other = EditorState.create({
-      doc: 'First paragraph.\n\nSecond paragraph.',
-      extensions: [articlePathField.init(() => 'posts/b.md'), earlyPreviewEdits(() => controller)],
-    })
-    other.update({ changes: { from: 0, insert: 'Z' } })
-    expect(worker.renders()).toHaveLength(1)
+    const renders = worker.renders()
+    expect(renders).toHaveLength(2)
+    expect(renders[1].path).toBe('posts/b.md')
+    expect(renders[1].change).toEqual({ text: 'Other.' })
   })
 
   it('renders the same text again after the theme changed', () => {
@@ -156,13 +139,14 @@ describe('early preview edits', () => {
   })
 
   it('sends a change of several ranges as the one range that covers them', () => {
-    const { worker, state, nextFrame } = setup()
-    state.update({
+    const { controller, worker, state, nextFrame } = setup()
+    const changed = state.update({
       changes: [
         { from: 0, insert: '1' },
         { from: state.doc.length, insert: '2' },
       ],
-    })
+    }).state
+    controller.render('posts/a.md', changed.doc)
     nextFrame()
     const change = worker.renders()[1].change as { edit: { from: number; to: number } }
     expect(change.edit.from).toBe(0)
