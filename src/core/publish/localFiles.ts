@@ -2,7 +2,7 @@
  * The built site as a publish sees it: every file under the site folder with its sha256 and size.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, type Dirent } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FolioError, toFolioError } from '../errors'
@@ -21,7 +21,7 @@ export interface LocalFile {
 const wholeReadLimit = 1024 * 1024
 
 /** Files stat-ed or hashed at once, and folders read at once: fast on SSDs, few handles open. */
-const parallelism = 32
+export const parallelism = 32
 
 /** Streams a file through sha256 and resolves the hex digest. */
 export async function hashFile(absPath: string, size?: number): Promise<string> {
@@ -32,8 +32,17 @@ export async function hashFile(absPath: string, size?: number): Promise<string> 
   return hash.digest('hex')
 }
 
-/** Every regular file under `root` as a relative path, reading up to `parallelism` folders at once. */
-async function listFiles(root: string): Promise<string[]> {
+/**
+ * Says whether an entry met while listing is kept: a file listed, a folder entered. `rel` is the
+ * entry's path under the root, with forward slashes.
+ */
+export type EntryFilter = (rel: string, entry: Dirent) => boolean
+
+/**
+ * Every regular file under `root` as a relative path, in no particular order, reading up to
+ * `parallelism` folders at once; entries `keep` turns down are left out (a folder with all in it).
+ */
+export async function listFiles(root: string, keep: EntryFilter = () => true): Promise<string[]> {
   const out: string[] = []
   const pending = ['']
   let active = 0
@@ -51,6 +60,7 @@ async function listFiles(root: string): Promise<string[]> {
           (entries) => {
             for (const entry of entries) {
               const child = rel ? `${rel}/${entry.name}` : entry.name
+              if (!keep(child, entry)) continue
               if (entry.isDirectory()) pending.push(child)
               else if (entry.isFile()) out.push(child)
             }

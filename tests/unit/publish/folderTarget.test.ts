@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { PublishProgressEvent } from '../../../src/core/api'
 import { FolioError } from '../../../src/core/errors'
 import { publishSite, readPublishHistory } from '../../../src/core/publish'
+import { createFolderTarget } from '../../../src/core/publish/targets/folderTarget'
 import {
   readTree,
   sampleSite,
@@ -107,6 +108,43 @@ describe('folder target', () => {
       CNAME: 'blog.example.com',
       'index.html': 'only',
     })
+  })
+
+  it('never lists or touches a .git folder in the target (a Pages checkout)', async () => {
+    const f = await setup()
+    const published = join(f.dir, 'public')
+    await mkdir(join(published, '.git', 'refs'), { recursive: true })
+    await writeFile(join(published, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    await writeFile(join(published, '.git', 'refs', 'index.html'), 'not the site')
+    await publishSite(f.ws, 'local', testOptions(f.siteDir, secrets))
+    const target = createFolderTarget({
+      ws: f.ws,
+      config: { name: 'local', type: 'folder', path: '../public' },
+      secrets,
+      trustHostKey: false,
+    })
+    const listing = await target.list(new Map())
+    expect(listing && [...listing.keys()]).toEqual(Object.keys(sampleSite).sort())
+    await f.writeSite({ 'index.html': 'only' })
+    await publishSite(f.ws, 'local', testOptions(f.siteDir, secrets))
+    expect(await readTree(published)).toEqual({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.git/refs/index.html': 'not the site',
+      'index.html': 'only',
+    })
+  })
+
+  it('removes the temp files an interrupted publish left, and restores the files beside them', async () => {
+    const f = await setup()
+    const published = join(f.dir, 'public')
+    await publishSite(f.ws, 'local', testOptions(f.siteDir, secrets))
+    // What a publish killed mid-copy leaves: a half-written temp file; and a page edited by hand.
+    await writeFile(join(published, 'posts', 'hello', '.folio-tmp-0a1b2c3d4e5f'), 'half a pa')
+    await writeFile(join(published, 'posts', 'hello', 'index.html'), 'edited by hand')
+    const report = await publishSite(f.ws, 'local', testOptions(f.siteDir, secrets))
+    expect(report.changed).toEqual(['posts/hello/index.html'])
+    expect(report.removed).toEqual([])
+    expect(await readTree(published)).toEqual(sampleSite)
   })
 
   it('changes nothing in a dry run and reports what it would do', async () => {

@@ -4,12 +4,13 @@
  * sees half a file; the folder is listed and hashed on every publish, so hand edits are undone.
  */
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { FolioError, toFolioError } from '../../errors'
-import { hashFile, type LocalFile } from '../localFiles'
+import { hashFile, listFiles, parallelism, type LocalFile } from '../localFiles'
 import type { Manifest } from '../manifest'
-import type { PublishTarget, RemoteListing, TargetContext } from '../publishTarget'
+import type { PublishTarget, RemoteEntry, RemoteListing, TargetContext } from '../publishTarget'
+import { runPool } from '../runPool'
 import { requireString, resolveLocalPath } from '../targetConfig'
 
 const tempMarker = '.folio-tmp-'
@@ -17,17 +18,6 @@ const tempMarker = '.folio-tmp-'
 /** The absolute folder a folder target writes to. */
 export function folderTargetPath(ctx: Pick<TargetContext, 'ws' | 'config'>): string {
   return resolveLocalPath(ctx.ws.root, requireString(ctx.config, 'path'))
-}
-
-async function walk(root: string, rel: string, out: string[], debris: string[]): Promise<void> {
-  const entries = await readdir(join(root, rel), { withFileTypes: true })
-  for (const entry of entries) {
-    if (entry.name === '.git') continue
-    const child = rel ? `${rel}/${entry.name}` : entry.name
-    if (entry.name.startsWith(tempMarker)) debris.push(child)
-    else if (entry.isDirectory()) await walk(root, child, out, debris)
-    else if (entry.isFile()) out.push(child)
-  }
 }
 
 function tagOf(info: { size: number; mtimeMs: number }): string {
@@ -105,18 +95,25 @@ export function createFolderTarget(ctx: TargetContext): PublishTarget {
       await checkWritable()
     },
     async list(previous: Manifest): Promise<RemoteListing> {
-      const paths: string[] = []
-      await walk(dir, '', paths, debris)
-      const listing: RemoteListing = new Map()
-      for (const path of paths) {
-        const info = await stat(join(dir, path))
+      // A `.git` folder (a Pages checkout) is not the site's; temp files are an earlier publish's.
+      const paths = await listFiles(dir, (rel, entry) => {
+        if (entry.name === '.git') return false
+        if (entry.name.startsWith(tempMarker)) debris.push(rel)
+        return !entry.name.startsWith(tempMarker)
+      })
+      paths.sort()
+      const entries: RemoteEntry[] = new Array(paths.length)
+      const indexes = paths.map((_, i) => i)
+      await runPool(indexes, parallelism, async (i) => {
+        const abs = join(dir, paths[i])
+        const info = await stat(abs)
         const tag = tagOf(info)
-        const known = previous.get(path)
+        const known = previous.get(paths[i])
         // Hash only what changed since Folio wrote it (size and mtime), as rsync does.
-        const hash = known?.remote === tag ? known.hash : await hashFile(join(dir, path))
-        listing.set(path, { size: info.size, tag, hash })
-      }
-      return listing
+        const hash = known?.remote === tag ? known.hash : await hashFile(abs, info.size)
+        entries[i] = { size: info.size, tag, hash }
+      })
+      return new Map(paths.map((path, i) => [path, entries[i]]))
     },
     async upload(file: LocalFile) {
       const dest = join(dir, file.path)
