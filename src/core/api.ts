@@ -34,6 +34,8 @@ export interface WorkspaceInfo {
   layout: LayoutKind
   /** Workspace-relative folder where articles live (e.g. `posts`, `content/post`, `_posts`). */
   contentDir: string
+  /** Folders whose articles are drafts whatever their front matter says (Jekyll's `_drafts`). */
+  draftDirs: string[]
   site: SiteConfig
   targets: PublishTargetSummary[]
   /** Problem with folio.yaml, if it could not be read; the workspace still opens with defaults. */

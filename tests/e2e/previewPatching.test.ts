@@ -102,4 +102,18 @@ describe('preview patching', () => {
     await waitForPreviewText(page, 'Second block. Again')
     expect(await frame.locator('p', { hasText: 'Second block.' }).count()).toBe(1)
   })
+
+  it('reads JSON front matter as the build does: the title in the page header, none of it in the body', async () => {
+    const { page } = app
+    await createArticle(page, 'Json front matter')
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.insertText(
+      '{\n  "title": "From JSON",\n\n  "tags": ["json"]\n}\n\nBody after JSON.',
+    )
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    await frame.locator('h1', { hasText: 'From JSON' }).first().waitFor()
+    await waitForPreviewText(page, 'Body after JSON.')
+    expect(await inPreview(page, (doc) => doc.body.textContent ?? '')).not.toContain('"tags"')
+  })
 })

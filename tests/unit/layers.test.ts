@@ -36,11 +36,13 @@ describe('architecture layers', () => {
     expect(offenders).toEqual([])
   })
 
-  it('the browser parts of core (markdown, frontmatter, site/render, api, errors) use no Node modules', async () => {
+  it('the browser parts of core (markdown, frontmatter, site/render, workspace/fields, site/publishedArticles, api, errors) use no Node modules', async () => {
     const files = [
       ...(await sourceFiles(join(root, 'src/core/markdown'))),
       ...(await sourceFiles(join(root, 'src/core/frontmatter'))),
       ...(await sourceFiles(join(root, 'src/core/site/render'))),
+      join(root, 'src/core/workspace/fields.ts'),
+      join(root, 'src/core/site/publishedArticles.ts'),
       join(root, 'src/core/api.ts'),
       join(root, 'src/core/errors.ts'),
     ]
@@ -54,14 +56,14 @@ describe('architecture layers', () => {
     expect(offenders).toEqual([])
   })
 
-  it('the renderer reaches core only through api, errors, markdown, frontmatter and site/render', async () => {
+  it('the renderer reaches core only through api, errors, markdown, frontmatter, site/render, site/publishedArticles and workspace/fields', async () => {
     const offenders: string[] = []
     for (const file of await sourceFiles(join(root, 'src/renderer'))) {
       for (const spec of imports(await readFile(file, 'utf8'))) {
         const core = spec.match(/\/core\/(.+)$/)
         if (
           core &&
-          !/^(api|errors|apiNames)(\.ts)?$|^(markdown|frontmatter)(\/|$)|^site\/render(\/|$)/.test(
+          !/^(api|errors|apiNames)(\.ts)?$|^(markdown|frontmatter)(\/|$)|^site\/render(\/|$)|^workspace\/fields$|^site\/publishedArticles$/.test(
             core[1],
           )
         ) {

@@ -20,6 +20,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     root: ws.root,
     layout: ws.layout,
     contentDir: ws.contentDir,
+    draftDirs: ws.draftDirs,
     site: {
       title: ws.config.title,
       baseUrl: ws.config.baseUrl,

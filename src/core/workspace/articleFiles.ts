@@ -6,11 +6,9 @@
 import { promises as fs, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { isTempName } from './atomicWrite'
+import { bundleIndex, markdownExt } from './fields'
 import { isInside } from './paths'
 import type { LayoutInfo, Workspace } from './types'
-
-const markdownExt = /\.(md|markdown|mdx)$/i
-const bundleIndex = /^index\.(md|markdown|mdx)$/i
 
 /** True when a file name is Markdown that can be an article (not `_index.md`, not a temp file). */
 export function isArticleFileName(name: string): boolean {
@@ -29,11 +27,6 @@ export function isArticlePath(ws: LayoutInfo, relPath: string): boolean {
   const name = parts[parts.length - 1]
   if (!isArticleFileName(name) || parts.slice(0, -1).some(skipFolder)) return false
   return ws.articleDirs.some((dir) => dir === '' || relPath.startsWith(`${dir}/`))
-}
-
-/** True when `relPath` lies in one of the layout's drafts folders. */
-export function inDraftDir(ws: LayoutInfo, relPath: string): boolean {
-  return ws.draftDirs.some((dir) => relPath.startsWith(`${dir}/`))
 }
 
 async function isSafeLink(root: string, abs: string): Promise<'file' | 'skip'> {
@@ -101,13 +94,4 @@ export async function findPageFiles(ws: Workspace): Promise<string[]> {
   const out: string[] = []
   await walk({ ...ws, articleDirs: [ws.pagesDir] }, ws.pagesDir, out)
   return out.sort()
-}
-
-/** The article's slug: the bundle folder name, or the file name without date prefix and extension. */
-export function slugOf(ws: LayoutInfo, relPath: string): string {
-  const parts = relPath.split('/')
-  const name = parts[parts.length - 1]
-  if (bundleIndex.test(name) && parts.length > 1) return parts[parts.length - 2]
-  const base = name.replace(markdownExt, '')
-  return ws.layout === 'jekyll' ? base.replace(/^\d{4}-\d{2}-\d{2}-/, '') : base
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import type { LayoutInfo } from './types'
-import { slugOf } from './articleFiles'
+import { slugOf } from './fields'
 
 /** The unit on disk that makes up one article, as workspace-relative paths. */
 export interface ArticleUnit {

@@ -3,8 +3,29 @@
  * (`lastmod`, `published: false`, comma-separated tags, ...), with fallbacks from the file path.
  */
 import { tagList } from '../frontmatter'
-import { inDraftDir, slugOf } from './articleFiles'
 import type { LayoutInfo } from './types'
+
+/** What of a workspace's layout the fields depend on (the UI has it from `WorkspaceInfo`). */
+export type ArticleLayout = Pick<LayoutInfo, 'layout' | 'draftDirs'>
+
+/** A Markdown file name. */
+export const markdownExt = /\.(md|markdown|mdx)$/i
+/** The file that makes its folder a page bundle. */
+export const bundleIndex = /^index\.(md|markdown|mdx)$/i
+
+/** The article's slug: the bundle folder name, or the file name without date prefix and extension. */
+export function slugOf(ws: Pick<LayoutInfo, 'layout'>, relPath: string): string {
+  const parts = relPath.split('/')
+  const name = parts[parts.length - 1]
+  if (bundleIndex.test(name) && parts.length > 1) return parts[parts.length - 2]
+  const base = name.replace(markdownExt, '')
+  return ws.layout === 'jekyll' ? base.replace(/^\d{4}-\d{2}-\d{2}-/, '') : base
+}
+
+/** True when `relPath` lies in one of the layout's drafts folders. */
+export function inDraftDir(ws: Pick<LayoutInfo, 'draftDirs'>, relPath: string): boolean {
+  return ws.draftDirs.some((dir) => relPath.startsWith(`${dir}/`))
+}
 
 /** The common fields of an article, normalised from its front matter and path. */
 export interface ArticleFields {
@@ -35,7 +56,7 @@ function first(data: Record<string, unknown>, keys: string[]): string | null {
 
 /** Reads the common fields of the article at `relPath` from its front matter `data`. */
 export function articleFields(
-  ws: LayoutInfo,
+  ws: ArticleLayout,
   relPath: string,
   data: Record<string, unknown>,
 ): ArticleFields {

@@ -119,6 +119,26 @@ describe('incremental rendering', () => {
     expect(result.html).toBe(renderMarkdown(text).html)
   })
 
+  it('leaves JSON front matter out of the page, as the build does, keeping its lines counted', () => {
+    const text = '{\n  "title": "Secret title",\n\n  "tags": ["a"]\n}\n\nHello *you*\n\nMore.\n'
+    const renderer = createIncrementalRenderer({ sourceLines: true })
+    const first = renderer.render(text).html
+    expect(first).not.toContain('Secret title')
+    expect(first).toContain('<p data-line="7">Hello <em>you</em></p>')
+    // The build renders the body after the front matter; it starts at line 6.
+    const body = renderMarkdown(text.slice(text.indexOf('}\n') + 2)).html
+    expect(first.replace(/ data-line="\d+"/g, '').trim()).toBe(body.trim())
+    const retitled = text.replace('Secret title', 'Other title')
+    expect(renderer.render(retitled).html).toBe(first)
+    const typed = retitled.replace('More.', 'More words.')
+    expect(renderer.render(typed).html).toContain('<p data-line="9">More words.</p>')
+  })
+
+  it('renders a text that opens with an unclosed `{` as text, as the build does', () => {
+    const text = '{ not front matter\n\nHello\n'
+    expect(createIncrementalRenderer().render(text).html).toBe(renderMarkdown(text).html)
+  })
+
   // Each of these reaches past a blank line (or past its block) in a whole render.
   const crossing: [string, string][] = [
     ['fenced code in a list item', '- item\n\n  ```\n  a\n\n  ```\n\n```\ncode\n\nmore\n```\n'],

@@ -8,7 +8,12 @@ import {
   fillBody,
   previewCsp,
 } from '../../../src/renderer/src/preview/previewDocument'
-import { readFrontMatterFields } from '../../../src/renderer/src/preview/frontMatterFields'
+import {
+  frontMatterHeadOf,
+  previewArticle,
+  previewFrontMatter,
+} from '../../../src/renderer/src/preview/previewShell'
+import type { ArticleLayout } from '../../../src/core/workspace/fields'
 import { sortArticles } from '../../../src/renderer/src/state/sortArticles'
 import { lineForOffset, offsetForLine } from '../../../src/renderer/src/preview/scrollMapping'
 import type { ArticleSummary } from '../../../src/core/api'
@@ -63,15 +68,70 @@ describe('preview links', () => {
   })
 })
 
-describe('front matter fields for the page header', () => {
-  it('reads YAML', () => {
-    expect(readFrontMatterFields('---\ntitle: Hi\n---\nx').data.title).toBe('Hi')
+describe('the article the preview page shows, read as the build reads it', () => {
+  const folio: ArticleLayout = { layout: 'folio', draftDirs: [] }
+  const jekyll: ArticleLayout = { layout: 'jekyll', draftDirs: ['_drafts'] }
+  function article(layout: ArticleLayout, path: string, text: string) {
+    const head = frontMatterHeadOf(text)
+    const fields = previewFrontMatter(head)
+    return { ...previewArticle(layout, path, fields.data, text.slice(head.length)), fields }
+  }
+
+  it('reads YAML, TOML and JSON front matter, and leaves it out of the body', () => {
+    expect(article(folio, 'posts/a.md', '---\ntitle: Hi\n---\nx')).toMatchObject({
+      title: 'Hi',
+      body: 'x',
+    })
+    expect(article(folio, 'posts/a.md', '+++\ntitle = "Hi"\n+++\nx').title).toBe('Hi')
+    expect(article(folio, 'posts/a.md', '{\n  "title": "Hi",\n  "x": {}\n}\n\nx')).toMatchObject({
+      title: 'Hi',
+      body: '\nx',
+    })
+    expect(article(folio, 'posts/a.md', '\uFEFF---\ntitle: BOM\n---\nx').title).toBe('BOM')
   })
-  it('reads TOML', () => {
-    expect(readFrontMatterFields('+++\ntitle = "Hi"\n+++\nx').data.title).toBe('Hi')
+
+  it('keeps a TOML date as written, as the build does', () => {
+    expect(article(folio, 'posts/a.md', '+++\ndate = 2024-05-01T10:00:00Z\n+++\nx').date).toBe(
+      '2024-05-01T10:00:00Z',
+    )
   })
-  it('reports a broken block instead of throwing', () => {
-    expect(readFrontMatterFields('---\ntitle: [x\n---\n').problem).toBeTruthy()
+
+  it("reads each engine's field names: pubDate, excerpt, lastmod, published: false, author.name", () => {
+    const text = [
+      '---',
+      'pubDate: 2024-02-03',
+      'lastmod: 2024-03-04',
+      'excerpt: Short',
+      'published: false',
+      'author:',
+      '  name: Ada',
+      '---',
+      'x',
+    ].join('\n')
+    expect(article(folio, 'posts/a.md', text)).toMatchObject({
+      date: '2024-02-03',
+      updated: '2024-03-04',
+      description: 'Short',
+      draft: true,
+      author: 'Ada',
+    })
+  })
+
+  it("takes the slug and draft state from the workspace's layout", () => {
+    expect(article(jekyll, '_posts/2024-01-02-hello.md', 'x')).toMatchObject({
+      slug: 'hello',
+      date: '2024-01-02',
+      draft: false,
+    })
+    expect(article(jekyll, '_drafts/idea.md', 'x').draft).toBe(true)
+    expect(article(folio, 'posts/2024-01-02-hello.md', 'x').slug).toBe('2024-01-02-hello')
+    expect(article(folio, 'posts/trip/index.md', 'x').slug).toBe('trip')
+  })
+
+  it('names the line of a broken block instead of throwing', () => {
+    const { fields } = article(folio, 'posts/a.md', '---\ntitle: ok\ntags: [x\n---\n')
+    expect(fields.data).toEqual({})
+    expect(fields.problem).toMatch(/^Front matter, line 3: YAML: /)
   })
 })
 

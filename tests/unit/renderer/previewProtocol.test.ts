@@ -9,7 +9,8 @@ import {
   type BodyBlock,
 } from '../../../src/renderer/src/preview/bodyPatch'
 import { BodyWordCount } from '../../../src/renderer/src/preview/bodyWords'
-import { frontMatterHead, frontMatterHeadOf } from '../../../src/renderer/src/preview/previewShell'
+import { frontMatterHeadOf } from '../../../src/renderer/src/preview/previewShell'
+import { findFrontMatter, isFrontMatterBlock } from '../../../src/core/frontmatter'
 import { textEdit } from '../../../src/renderer/src/preview/textEdit'
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
@@ -166,7 +167,7 @@ describe('body word count kept from edits', () => {
       const after = text.edit(edit.from, edit.to, edit.insert)
       const counted = counter.update(text, after, edit)
       const whole = after.slice(0, after.length)
-      const head = frontMatterHead.exec(whole)?.[0].length ?? 0
+      const head = frontMatterHeadOf(whole).length
       expect(counted).toBe(wordCount(whole.slice(head)))
       text = after
     }
@@ -183,8 +184,13 @@ describe('body word count kept from edits', () => {
 })
 
 describe('the front matter read from the start of a chunked text', () => {
-  it('is the block a match over the whole text finds, wherever the block ends', () => {
-    const texts: string[] = ['no front matter\n', '---\nunclosed: yes\n', '', '---']
+  it('is the block the build finds in the whole text, wherever the block ends', () => {
+    const texts: string[] = ['no front matter\n', '---\nunclosed: yes\n', '', '---', '{', '{"a": 1']
+    texts.push(
+      '\uFEFF---\ntitle: BOM\n---\nbody',
+      '{\n  "title": "JSON }"\n}\nbody',
+      '---\na: 1\n...\nb',
+    )
     // Blocks closing on either side of the first 4,096 characters read, with closing-like lines
     // ("----", "--- x") that only count when whole.
     for (let pad = 4070; pad <= 4110; pad++) {
@@ -192,10 +198,12 @@ describe('the front matter read from the start of a chunked text', () => {
       texts.push(`---\n${filler}---\nbody\n`)
       texts.push(`---\n${filler}----\nmore: 1\n---\nbody`)
       texts.push(`+++\n${filler}--- x\n+++`)
+      texts.push(`{\n  "title": "${'x'.repeat(pad - 16)}"\n}\nbody`)
     }
     texts.push(`---\n${'key: value\n'.repeat(3000)}---\nbody`)
     for (const text of texts) {
-      const expected = frontMatterHead.exec(text)?.[0] ?? ''
+      const found = findFrontMatter(text)
+      const expected = isFrontMatterBlock(found) ? text.slice(0, found.bodyStart) : ''
       expect(frontMatterHeadOf(ChunkedText.of(text, 100))).toBe(expected)
       expect(frontMatterHeadOf(text)).toBe(expected)
     }

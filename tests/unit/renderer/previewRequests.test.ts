@@ -41,6 +41,7 @@ const setting = {
   theme: { name: 'default', templates: {}, css: '' },
   site: { title: 'T', baseUrl: 'https://t.test/', language: 'en', description: '', author: '' },
   assetBase: 'http://127.0.0.1/asset/',
+  layout: { layout: 'folio', draftDirs: [] },
 } as never
 let saved: unknown
 

@@ -40,6 +40,7 @@ import { focusMode, focusModeCompartment } from '../editor/focusMode'
 import { typewriterCompartment, typewriterScrolling } from '../editor/typewriterScrolling'
 import type { PreviewController } from '../preview/previewController'
 import { connectScrollSync } from '../preview/scrollSync'
+import { slugOf } from '../../../core/workspace/fields'
 
 let noticeIds = 0
 
@@ -367,6 +368,7 @@ export function App({ api }: { api: FolioApi }) {
       {actions.renaming && (
         <RenameDialog
           path={actions.renaming}
+          slug={workspace ? slugOf(workspace, actions.renaming) : ''}
           onRename={actions.rename}
           onCancel={() => actions.setRenaming(null)}
         />

@@ -69,7 +69,8 @@ export function PreviewPane(props: PreviewPaneProps) {
   useEffect(() => {
     if (!controller || !theme || !workspace || !appInfo) return
     const assetBase = new URL(appInfo.assetBase, window.location.href).href
-    controller.setSetting({ theme, site: workspace.site, assetBase })
+    const layout = { layout: workspace.layout, draftDirs: workspace.draftDirs }
+    controller.setSetting({ theme, site: workspace.site, assetBase, layout })
     const doc = feed.value
     if (doc) controller.render(doc.path, doc.state.doc)
   }, [controller, theme, workspace, appInfo, feed])

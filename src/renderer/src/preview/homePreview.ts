@@ -11,24 +11,19 @@ import {
   websiteMeta,
 } from '../../../core/site/render'
 import type { ArticleInput, PageContext } from '../../../core/site/render'
+import { isPublished, newestFirst } from '../../../core/site/publishedArticles'
+import { slugOf, type ArticleLayout } from '../../../core/workspace/fields'
 import { composePreviewDocument } from './previewDocument'
-import { frontMatterHead, previewArticle } from './previewShell'
-import { readFrontMatterFields } from './frontMatterFields'
+import { frontMatterHeadOf, previewArticle, previewFrontMatter } from './previewShell'
 import type { HomeArticle, PreviewSetting } from './renderProtocol'
 
 /** Articles on the first home page when the site sets no page size. */
 const defaultPageSize = 10
 
-function dateValue(date: string | null): number {
-  const value = date ? Date.parse(date) : Number.NaN
-  return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value
-}
-
-function asInput(summary: HomeArticle): ArticleInput {
-  const slug = (summary.path.split('/').pop() ?? summary.path).replace(/\.(md|markdown)$/i, '')
+function asInput(layout: ArticleLayout, summary: HomeArticle): ArticleInput {
   return {
     path: summary.path,
-    slug: slug === 'index' ? (summary.path.split('/').slice(-2)[0] ?? slug) : slug,
+    slug: slugOf(layout, summary.path),
     title: summary.title,
     date: summary.date,
     updated: null,
@@ -45,8 +40,8 @@ function asInput(summary: HomeArticle): ArticleInput {
 
 /**
  * The whole preview document of the home page with the article at `path` (text `text`) on it,
- * among `others` (the workspace's published articles). Drafts other than this one are left out,
- * as the build does.
+ * among `others` (the workspace's articles). Drafts and future-dated articles other than this one are
+ * left out and the newest come first, as the build does.
  */
 export function renderHomePreview(
   setting: PreviewSetting,
@@ -57,13 +52,15 @@ export function renderHomePreview(
   if (!hasLayout(setting.theme, 'index')) {
     return { shell: '', problem: 'This theme has no home page layout (layouts/index.liquid).' }
   }
-  const fields = readFrontMatterFields(text)
-  const head = frontMatterHead.exec(text)?.[0] ?? ''
-  const current = previewArticle(path, fields.data, text.slice(head.length))
-  const articles = [
-    current,
-    ...others.filter((other) => other.path !== path && !other.draft).map(asInput),
-  ].sort((a, b) => dateValue(b.date) - dateValue(a.date))
+  const head = frontMatterHeadOf(text)
+  const fields = previewFrontMatter(head)
+  const current = previewArticle(setting.layout, path, fields.data, text.slice(head.length))
+  // The others as the build publishes them: no drafts, nothing dated in the future.
+  const published = others
+    .filter((other) => other.path !== path)
+    .map((other) => asInput(setting.layout, other))
+    .filter((other) => isPublished(other, {}))
+  const articles = [current, ...published].sort(newestFirst)
   const onPage = articles.slice(0, defaultPageSize)
   const route = routes.indexPage(1)
   const site = siteView(setting.site, { route, inlineCss: setting.theme.css })
@@ -85,7 +82,7 @@ export function renderHomePreview(
     const result: { shell: string; problem?: string } = {
       shell: composePreviewDocument(page, css, setting.assetBase),
     }
-    if (fields.problem) result.problem = `Front matter: ${fields.problem}`
+    if (fields.problem) result.problem = fields.problem
     return result
   } catch (err) {
     return {

@@ -10,64 +10,58 @@ import {
   renderPage,
 } from '../../../core/site/render'
 import type { ArticleInput } from '../../../core/site/render'
-import { tagList } from '../../../core/frontmatter'
-import { slugOfPath } from '../state/articleSlug'
+import { findFrontMatter, isFrontMatterBlock, parseFrontMatter } from '../../../core/frontmatter'
+import { articleFields, type ArticleLayout } from '../../../core/workspace/fields'
 import { previewImageUrl } from './imageUrl'
 import { bodySlot, composePreviewDocument } from './previewDocument'
-import { readFrontMatterFields } from './frontMatterFields'
 import type { PreviewSetting } from './renderProtocol'
 import type { TextSource } from '../../../core/markdown'
 
-/** The front matter block at the top of a text, fences included. */
-export const frontMatterHead =
-  /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.|\+\+\+)[ \t]*(\r?\n|$)/
-const headOpening = /^(---|\+\+\+)[ \t]*\r?\n/
-
 /**
- * The front matter block at the top of `text` ('' without one), as `frontMatterHead` finds it in
- * the whole text, read from the text's start only.
+ * The front matter block at the top of `text`, fences and BOM included ('' without a closed one):
+ * the part of the text the build reads as front matter (core `findFrontMatter`), found from the
+ * text's start only.
  */
 export function frontMatterHeadOf(text: TextSource): string {
   for (let size = 4096; ; size *= 4) {
     const head = text.slice(0, size)
     const whole = head.length === text.length
-    const found = frontMatterHead.exec(head)?.[0]
-    // NOTE: a closing line cut by the slice's end may go on in the text; only a whole line counts.
-    if (found !== undefined && (whole || found.endsWith('\n'))) return found
+    const found = findFrontMatter(head)
+    if (found === null) return ''
+    if (isFrontMatterBlock(found)) {
+      const block = head.slice(0, found.bodyStart)
+      // NOTE: a closing line cut by the slice's end may go on in the text; only a whole line counts.
+      if (whole || block.endsWith('\n')) return block
+    }
     if (whole) return ''
-    if (head.includes('\n') && !headOpening.test(head)) return ''
   }
 }
 
 let cache: { setting: PreviewSetting; key: string; shell: string; problem?: string } | null = null
 
-function stringField(data: Record<string, unknown>, key: string): string | null {
-  const value = data[key]
-  if (typeof value === 'string') return value
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'number') return String(value)
-  return null
-}
-
-/** The article as the site build sees it, from its path and the editor's front matter and body. */
+/**
+ * The article as the site build sees it: its fields read from `data` by the build's own rules
+ * (`articleFields`), with the editor's front matter and body.
+ */
 export function previewArticle(
+  layout: ArticleLayout,
   path: string,
   data: Record<string, unknown>,
   body: string,
 ): ArticleInput {
-  const slug = slugOfPath(path)
+  return { path, ...articleFields(layout, path, data), frontMatter: data, body }
+}
+
+/** The front matter of `head` as the build parses it, and the problem to show when it cannot. */
+export function previewFrontMatter(head: string): {
+  data: Record<string, unknown>
+  problem?: string
+} {
+  const parsed = parseFrontMatter(head)
+  if (!parsed.error) return { data: parsed.data }
   return {
-    path,
-    slug,
-    title: stringField(data, 'title') ?? slug,
-    date: stringField(data, 'date'),
-    updated: stringField(data, 'updated') ?? stringField(data, 'lastmod'),
-    tags: tagList(data.tags ?? data.tag),
-    draft: data.draft === true,
-    description: stringField(data, 'description') ?? stringField(data, 'summary') ?? '',
-    author: stringField(data, 'author') ?? '',
-    frontMatter: data,
-    body,
+    data: parsed.data,
+    problem: `Front matter, line ${parsed.error.line}: ${parsed.error.message}`,
   }
 }
 
@@ -90,12 +84,12 @@ export function renderPreviewShell(
   const key = [path, head, minutes].join('\u0000')
   if (cache && cache.setting === setting && cache.key === key) return cache
   const body = text.slice(head.length)
-  const fields = readFrontMatterFields(text.toString())
+  const fields = previewFrontMatter(head)
   let page: string
-  let problem = fields.problem && `Front matter: ${fields.problem}`
+  let problem = fields.problem
   try {
     const context = articlePageContext({
-      article: previewArticle(path, fields.data, body),
+      article: previewArticle(setting.layout, path, fields.data, body),
       html: bodySlot,
       site: setting.site,
       imageUrl: previewImageUrl(setting.assetBase, path),

@@ -2,6 +2,7 @@
 import type { ArticleSummary, SiteConfig, ThemeBundle } from '../../../core/api'
 import type { BodyPatch } from './bodyPatch'
 import type { TextEdit } from './textEdit'
+import type { ArticleLayout } from '../../../core/workspace/fields'
 
 /** The setting every render uses until it changes: theme, site config, asset URL prefix. */
 export interface PreviewSetting {
@@ -9,6 +10,8 @@ export interface PreviewSetting {
   site: SiteConfig
   /** Absolute URL prefix for workspace files (images). */
   assetBase: string
+  /** The workspace's layout: the article's slug and draft state are read as the build reads them. */
+  layout: ArticleLayout
 }
 
 /** Which page the preview shows: the article's own page, or the home page with it on. */
