@@ -94,7 +94,6 @@ function closesFence(line: string, char: string, length: number): boolean {
 
 /** Offset just after the front matter's closing line; 0 without front matter, -1 if unclosed. */
 function frontMatterEnd(text: string): number {
-  // NOTE: unclosed JSON is no front matter: the build then renders the whole text as the body.
   if (text.charCodeAt(0) === 0x7b) return jsonFrontMatterEnd(text)
   const first = lineEnd(text, 0)
   const open = frontMatterFence.exec(text.slice(0, first))

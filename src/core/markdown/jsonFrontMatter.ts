@@ -5,15 +5,18 @@
  */
 import { findFrontMatter, isFrontMatterBlock } from '../frontmatter/split'
 
-/** Offset just after the closing line of JSON front matter at the top; 0 without a closed one. */
+/**
+ * Offset just after the closing line of JSON front matter at the top of `text`: 0 without any, -1
+ * when the object is not closed in `text` (which may be the start of a longer text).
+ */
 export function jsonFrontMatterEnd(text: string): number {
   if (text.charCodeAt(0) !== 0x7b) return 0
   const found = findFrontMatter(text)
-  return isFrontMatterBlock(found) ? found.bodyStart : 0
+  return isFrontMatterBlock(found) ? found.bodyStart : -1
 }
 
 /** `text` with the JSON front matter at its top (if any) turned into empty lines. */
 export function blankJsonFrontMatter(text: string): string {
   const end = jsonFrontMatterEnd(text)
-  return end === 0 ? text : text.slice(0, end).replace(/[^\n]/g, '') + text.slice(end)
+  return end <= 0 ? text : text.slice(0, end).replace(/[^\n]/g, '') + text.slice(end)
 }

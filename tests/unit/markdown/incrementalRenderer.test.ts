@@ -134,6 +134,18 @@ describe('incremental rendering', () => {
     expect(renderer.render(typed).html).toContain('<p data-line="9">More words.</p>')
   })
 
+  it('renders as from scratch when a `{` typed at the top makes JSON front matter of half the article', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n')
+    const text = `Intro.\n\n${paragraphs}\n\n\`\`\`\n}\n\`\`\`\n\nEnd.\n`
+    const renderer = createIncrementalRenderer({ sourceLines: true })
+    renderer.render(text)
+    const typed = `{\n${text}`
+    const html = renderer.render(typed, { from: 0, to: 0, insert: '{\n' }).html
+    expect(html).toBe(createIncrementalRenderer({ sourceLines: true }).render(typed).html)
+    expect(html).not.toContain('Paragraph 39.')
+    expect(html).toContain('End.')
+  })
+
   it('renders a text that opens with an unclosed `{` as text, as the build does', () => {
     const text = '{ not front matter\n\nHello\n'
     expect(createIncrementalRenderer().render(text).html).toBe(renderMarkdown(text).html)
