@@ -4,7 +4,7 @@
  * fenced code, math, raw HTML and front matter, that neither continues a list nor is indented. The
  * scanner's state is empty at every block start, so a scan may begin at any earlier block start.
  */
-import { jsonFrontMatterEnd } from './jsonFrontMatter'
+import { frontMatterEnd } from './frontMatterRegion'
 
 const enum Mode {
   Flow,
@@ -25,7 +25,6 @@ const htmlRawEnd = /<\/(pre|script|style|textarea)>/i
 const htmlBlockTag = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9]*)(?=[\s>]|\/>|$)/
 const htmlLoneTag =
   /^ {0,3}(<[A-Za-z][A-Za-z0-9-]*(\s+[A-Za-z_:][\w.:-]*(\s*=\s*([^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*\r?$/
-const frontMatterFence = /^\uFEFF?(---|\+\+\+)[ \t]*\r?$/
 /** HTML tags that open a raw HTML block even inside a paragraph (CommonMark's condition 6). */
 const htmlBlockNames = new Set(
   (
@@ -90,21 +89,6 @@ function closesFence(line: string, char: string, length: number): boolean {
   while (line[i + run] === char) run++
   if (run < length) return false
   return isBlank(line, i + run, line.length)
-}
-
-/** Offset just after the front matter's closing line; 0 without front matter, -1 if unclosed. */
-function frontMatterEnd(text: string): number {
-  if (text.charCodeAt(0) === 0x7b) return jsonFrontMatterEnd(text)
-  const first = lineEnd(text, 0)
-  const open = frontMatterFence.exec(text.slice(0, first))
-  if (!open) return 0
-  for (let from = first + 1; from <= text.length;) {
-    const to = lineEnd(text, from)
-    const close = frontMatterFence.exec(text.slice(from, to))
-    if (close && close[1] === open[1] && text.charCodeAt(from) !== 0xfeff) return to + 1
-    from = to + 1
-  }
-  return -1
 }
 
 /**

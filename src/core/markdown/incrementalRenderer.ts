@@ -9,7 +9,7 @@
 import { blockDefinitions, type BlockDefinitions } from './blockDefinitions'
 import { splitText, updateSplit, type BlockSplit } from './blockSplit'
 import type { TextSource } from './chunkedText'
-import { blankJsonFrontMatter } from './jsonFrontMatter'
+import { blankFrontMatter } from './frontMatterRegion'
 import { editBetween, type MarkdownEdit } from './markdownEdit'
 import type { Heading } from './rehypeHeadingList'
 import { rawHtmlClosed } from './rawHtmlClosed'
@@ -254,7 +254,7 @@ export function createIncrementalRenderer(
   let rendered = 0
   function place(current: BlockSplit, index: number): CachedBlock {
     const block = current.blocks[index].text
-    const text = index === 0 ? blankJsonFrontMatter(block) : block
+    const text = index === 0 ? blankFrontMatter(block) : block
     const withDefinitions = usesDefinitions(current, index) ? `${text}\n\n${definitions}\n` : text
     // NOTE: a later block starting with `---` or `+++` would be front matter if rendered alone;
     // a line break before it keeps it what it is in the article (and moves its lines by one).
@@ -294,7 +294,7 @@ export function createIncrementalRenderer(
   }
 
   function renderWhole(markdown: string): IncrementalRender {
-    const full = renderMarkdown(blankJsonFrontMatter(markdown), options)
+    const full = renderMarkdown(blankFrontMatter(markdown), options)
     const block: CachedBlock = {
       id: `b${++lastBlockId}`,
       key: '',

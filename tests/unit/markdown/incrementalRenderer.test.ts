@@ -146,6 +146,12 @@ describe('incremental rendering', () => {
     expect(html).toContain('End.')
   })
 
+  it('leaves out YAML front matter closed by `...`, which the build reads as front matter', () => {
+    const text = '---\ntitle: Dots\n...\n\nBody.\n'
+    const html = createIncrementalRenderer({ sourceLines: true }).render(text).html
+    expect(html.trim()).toBe('<p data-line="5">Body.</p>')
+  })
+
   it('renders a text that opens with an unclosed `{` as text, as the build does', () => {
     const text = '{ not front matter\n\nHello\n'
     expect(createIncrementalRenderer().render(text).html).toBe(renderMarkdown(text).html)
