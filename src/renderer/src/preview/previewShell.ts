@@ -10,7 +10,8 @@ import {
   renderPage,
 } from '../../../core/site/render'
 import type { ArticleInput } from '../../../core/site/render'
-import { findFrontMatter, isFrontMatterBlock, parseFrontMatter } from '../../../core/frontmatter'
+import { parseFrontMatter } from '../../../core/frontmatter'
+import { frontMatterEnd } from '../../../core/markdown/frontMatterRegion'
 import { articleFields, type ArticleLayout } from '../../../core/workspace/fields'
 import { previewImageUrl } from './imageUrl'
 import { bodySlot, composePreviewDocument } from './previewDocument'
@@ -26,13 +27,10 @@ export function frontMatterHeadOf(text: TextSource): string {
   for (let size = 4096; ; size *= 4) {
     const head = text.slice(0, size)
     const whole = head.length === text.length
-    const found = findFrontMatter(head)
-    if (found === null) return ''
-    if (isFrontMatterBlock(found)) {
-      const block = head.slice(0, found.bodyStart)
-      // NOTE: a closing line cut by the slice's end may go on in the text; only a whole line counts.
-      if (whole || block.endsWith('\n')) return block
-    }
+    const end = frontMatterEnd(head)
+    if (end === 0) return ''
+    // NOTE: a closing line cut by the slice's end may go on in the text; only a whole line counts.
+    if (end > 0 && (whole || head.charCodeAt(end - 1) === 10)) return head.slice(0, end)
     if (whole) return ''
   }
 }
