@@ -2,7 +2,8 @@
  * The preview's incremental renderer: the article is split into blocks (see blockSplit) and each
  * block is rendered by the one pipeline and remembered by its source, so a keystroke re-renders
  * only the block it touched, and the work around that render is proportional to the blocks the
- * edit changed, not to the article. The result equals a full `renderMarkdown` of the article;
+ * edit changed, not to the article. The result equals a full `renderMarkdown` of the article
+ * with its front matter blanked (`blankFrontMatter`);
  * where it could not (footnotes, whose numbering spans the document), the article is rendered
  * whole.
  */
@@ -79,9 +80,6 @@ export interface IncrementalRenderer {
 }
 
 let lastBlockId = 0
-
-/** A first line the front matter extension would take as an opening fence at the top. */
-const frontMatterLike = /^(---|\+\+\+)[ \t]*\r?(\n|$)/
 
 function shiftLines(html: string, by: number): string {
   if (by === 0) return html
@@ -255,11 +253,7 @@ export function createIncrementalRenderer(
   function place(current: BlockSplit, index: number): CachedBlock {
     const block = current.blocks[index].text
     const text = index === 0 ? blankFrontMatter(block) : block
-    const withDefinitions = usesDefinitions(current, index) ? `${text}\n\n${definitions}\n` : text
-    // NOTE: a later block starting with `---` or `+++` would be front matter if rendered alone;
-    // a line break before it keeps it what it is in the article (and moves its lines by one).
-    const guarded = index > 0 && frontMatterLike.test(text)
-    const source = guarded ? `\n${withDefinitions}` : withDefinitions
+    const source = usesDefinitions(current, index) ? `${text}\n\n${definitions}\n` : text
     const key = rawArticle ? `\u0001${source}` : source
     let found = cache.get(key)
     // A block with raw HTML goes through the HTML parser either way: its other rendering serves.
@@ -272,13 +266,9 @@ export function createIncrementalRenderer(
       found = {
         id: `b${++lastBlockId}`,
         key,
-        html: guarded ? shiftLines(result.html, -1) : result.html,
+        html: result.html,
         headings: result.headings,
-        images: guarded
-          ? result.images.map((image) =>
-              image.line === undefined ? image : { ...image, line: image.line - 1 },
-            )
-          : result.images,
+        images: result.images,
         closed: result.rawHtml.length === 0 || rawHtmlClosed(result.rawHtml),
         raw: result.rawHtml.length > 0,
       }

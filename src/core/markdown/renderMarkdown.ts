@@ -9,7 +9,6 @@
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
-import remarkFrontmatter from 'remark-frontmatter'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -37,7 +36,7 @@ export interface RenderMarkdownOptions {
 
 /** The rendered article body and what the render found in it. */
 export interface RenderedMarkdown {
-  /** Sanitized HTML of the body (front matter is never rendered). */
+  /** Sanitized HTML of the body. */
   html: string
   headings: Heading[]
   /** Relative images the body refers to, as written, with their source lines. */
@@ -46,7 +45,6 @@ export interface RenderedMarkdown {
 
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkMath)
   // Ids from remark-rehype stay unprefixed; the sanitizer prefixes every id once, and
@@ -67,9 +65,11 @@ const processor = unified()
   .freeze()
 
 /**
- * Renders an article's Markdown (front matter allowed and skipped) to sanitized HTML, and lists
- * its headings and relative images. Synchronous and deterministic: the same text and options
- * always give the same HTML.
+ * Renders an article's body to sanitized HTML, and lists its headings and relative images.
+ * Synchronous and deterministic: the same text and options always give the same HTML. The body is
+ * the text after the front matter (core `findFrontMatter`): the build passes only the body, the
+ * preview blanks the front matter into empty lines (`blankFrontMatter`). The pipeline itself
+ * knows no front matter, so a body that opens with a `---` line renders as the Markdown it is.
  */
 export function renderMarkdown(
   markdown: string,
@@ -79,7 +79,7 @@ export function renderMarkdown(
 }
 
 /**
- * The Markdown tree of `markdown` as the pipeline parses it (front matter, GFM, math), without
+ * The Markdown tree of `markdown` as the pipeline parses it (GFM, math), without
  * rendering it: for readers of the source's structure that must agree with the render.
  */
 export function parseMarkdown(markdown: string): Root {

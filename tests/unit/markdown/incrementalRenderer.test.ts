@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createIncrementalRenderer, renderMarkdown, splitBlocks } from '../../../src/core/markdown'
+import { blankFrontMatter } from '../../../src/core/markdown/frontMatterRegion'
 
 const article = `---
 title: Blocks
@@ -52,8 +53,9 @@ Setext heading
 [ref]: https://example.com
 `
 
+/** The whole article rendered at once, as the build renders its body (lines kept). */
 function full(text: string) {
-  return renderMarkdown(text, { sourceLines: true })
+  return renderMarkdown(blankFrontMatter(text), { sourceLines: true })
 }
 
 describe('splitBlocks', () => {
@@ -163,6 +165,11 @@ describe('incremental rendering', () => {
     ['a list after a paragraph', 'Intro\n- a\n\n- b\n'],
     ['an HTML comment over a blank line', '<!-- hidden\n\nstill hidden -->\n\nShown.\n'],
     ['a later `---` line that is not front matter', 'Para.\n\n---\ntitle\n---\n'],
+    [
+      'a body that opens with `---` lines',
+      '---\ntitle: T\n---\n---\nNot front matter\n---\n\nPara.\n',
+    ],
+    ['a `+++` block after a paragraph', 'Para.\n\n+++\ntitle\n+++\n'],
     ['an element left open', '<div>\n\nInside?\n\n</div>\n\nAfter.\n'],
     ['raw HTML elsewhere', '<b>bold</b>\n\n```\n\nleading line\n```\n'],
     ['a definition inside code', '[foo]\n\n```\n[foo]: /url\n```\n'],

@@ -31,12 +31,11 @@ describe('renderMarkdown: GFM', () => {
     expect(out).toContain(`<li id="${refHref}">`)
   })
 
-  it('does not render front matter', () => {
-    expect(html('---\ntitle: Secret title\n---\nBody')).toBe('<p>Body</p>')
-  })
-
-  it('does not render TOML front matter', () => {
-    expect(html('+++\ntitle = "Secret"\n+++\nBody')).toBe('<p>Body</p>')
+  it('renders a body that opens with `---` lines as Markdown (the front matter is already off)', () => {
+    expect(html('---\nNot front matter\n---\nBody')).toBe(
+      '<hr>\n<h2 id="not-front-matter">Not front matter</h2>\n<p>Body</p>',
+    )
+    expect(html('+++\ntitle = "x"\n+++\nBody')).toBe('<p>+++\ntitle = "x"\n+++\nBody</p>')
   })
 })
 
@@ -80,7 +79,7 @@ describe('renderMarkdown: raw HTML and options', () => {
   })
 
   it('adds data-line to each top-level block when asked', () => {
-    const out = renderMarkdown('---\na: 1\n---\n# Title\n\nPara\n\n- item\n\n$$\nx\n$$', {
+    const out = renderMarkdown('\n\n\n# Title\n\nPara\n\n- item\n\n$$\nx\n$$', {
       sourceLines: true,
     }).html
     expect(out).toContain('<h1 data-line="4" id="title">')

@@ -1,6 +1,7 @@
 import { Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import { ChunkedText, createIncrementalRenderer, renderMarkdown } from '../../../src/core/markdown'
+import { blankFrontMatter } from '../../../src/core/markdown/frontMatterRegion'
 import { wordCount } from '../../../src/core/site/render'
 import {
   applyBodyPatch,
@@ -102,7 +103,7 @@ describe('block patches of the preview body', () => {
     const after = applyBodyPatch(blocks, patch)
     expect(bodyOf(after)).toBe(second.html)
     expect(second.html.replace(/\n/g, '')).toBe(
-      renderMarkdown(edited, { sourceLines: true }).html.replace(/\n/g, ''),
+      renderMarkdown(blankFrontMatter(edited), { sourceLines: true }).html.replace(/\n/g, ''),
     )
   })
 
