@@ -19,6 +19,7 @@ import { createArticleEditorState, languageCompartment, markdownSupport } from '
 import type { Extension } from '@codemirror/state'
 import { articlePathField, setArticlePath } from '../editor/articlePath'
 import { articleSaved, isDirty, openedArticle } from './openArticle'
+import { PathTimers } from './pathTimers'
 import type { OpenArticle } from './openArticle'
 
 /** One tab as the UI shows it. */
@@ -80,10 +81,10 @@ export class EditorSession {
   private view: EditorView | null = null
   private snapshot: SessionSnapshot = { tabs: [], activePath: null, conflict: null }
   private readonly listeners = new Set<() => void>()
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly autosaves = new PathTimers()
   private readonly saveAgain = new Set<string>()
   private readonly deferredEvents = new Map<string, ArticleChangedEvent>()
-  private readonly journalTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly journalWrites = new PathTimers()
 
   constructor(
     private readonly api: FolioApi,
@@ -259,10 +260,8 @@ export class EditorSession {
   private drop(path: string): void {
     const index = this.order.indexOf(path)
     this.tabs.delete(path)
-    clearTimeout(this.timers.get(path))
-    this.timers.delete(path)
-    clearTimeout(this.journalTimers.get(path))
-    this.journalTimers.delete(path)
+    this.autosaves.cancel(path)
+    this.journalWrites.cancel(path)
     this.order = this.order.filter((p) => p !== path)
     if (this.conflict?.path === path) this.conflict = null
     if (this.active === path) {
@@ -280,30 +279,20 @@ export class EditorSession {
   // ---------- saving ----------
 
   private scheduleAutosave(path: string): void {
-    clearTimeout(this.timers.get(path))
-    this.timers.set(
-      path,
-      setTimeout(() => {
-        this.timers.delete(path)
-        const tab = this.tabs.get(path)
-        if (tab && isDirty(tab.article, tab.state.doc) && this.conflict?.path !== path) {
-          void this.save(path)
-        }
-      }, this.options.autosaveMs ?? 1500),
-    )
+    this.autosaves.schedule(path, this.options.autosaveMs ?? 1500, () => {
+      const tab = this.tabs.get(path)
+      if (tab && isDirty(tab.article, tab.state.doc) && this.conflict?.path !== path) {
+        void this.save(path)
+      }
+    })
   }
 
   // ---------- the crash journal ----------
 
   private scheduleJournal(path: string): void {
-    clearTimeout(this.journalTimers.get(path))
-    this.journalTimers.set(
-      path,
-      setTimeout(() => {
-        this.journalTimers.delete(path)
-        void this.writeJournal(path)
-      }, this.options.journalMs ?? 400),
-    )
+    this.journalWrites.schedule(path, this.options.journalMs ?? 400, () => {
+      void this.writeJournal(path)
+    })
   }
 
   /**
@@ -394,10 +383,8 @@ export class EditorSession {
     this.tabs.delete(from)
     this.tabs.set(to, tab)
     this.order = this.order.map((p) => (p === from ? to : p))
-    for (const timers of [this.timers, this.journalTimers]) {
-      clearTimeout(timers.get(from))
-      timers.delete(from)
-    }
+    this.autosaves.cancel(from)
+    this.journalWrites.cancel(from)
     const dirty = isDirty(tab.article, tab.state.doc)
     tab.article = openedArticle(doc)
     tab.changedOnDisk = false
@@ -422,7 +409,7 @@ export class EditorSession {
       this.saveAgain.add(path)
       return
     }
-    clearTimeout(this.timers.get(path))
+    this.autosaves.cancel(path)
     const text = tab.state.doc.toString()
     tab.saving = true
     this.publish()
@@ -493,7 +480,7 @@ export class EditorSession {
       this.publish()
       return this.save(conflict.path)
     }
-    clearTimeout(this.journalTimers.get(conflict.path))
+    this.journalWrites.cancel(conflict.path)
     await this.api.discardJournal({ path: conflict.path }).catch((err: unknown) => {
       this.options.onError?.(err, conflict.path)
     })
@@ -558,46 +545,39 @@ export class EditorSession {
     this.publish()
   }
 
-  private replaceText(tab: Tab, text: string): void {
-    const spec = { changes: { from: 0, to: tab.state.doc.length, insert: text } }
+  /**
+   * Applies `spec` to a tab's state: through the view when the tab is the one shown (the view
+   * owns that state), else to the state kept for it. Autosave and journal are the caller's.
+   */
+  private applyToTab(tab: Tab, spec: TransactionSpec): void {
     if (this.active === tab.article.path && this.view) {
       this.view.dispatch(spec)
       tab.state = this.view.state
     } else {
       tab.state = tab.state.update(spec).state
     }
+  }
+
+  private replaceText(tab: Tab, text: string): void {
+    this.applyToTab(tab, { changes: { from: 0, to: tab.state.doc.length, insert: text } })
     if (this.active === tab.article.path) this.options.onActiveText?.(tab.article.path, tab.state)
   }
 
   private setPlainText(tab: Tab, plain: boolean): void {
-    const effects = languageCompartment.reconfigure(plain ? [] : markdownSupport())
-    if (this.active === tab.article.path && this.view) {
-      this.view.dispatch({ effects })
-      tab.state = this.view.state
-    } else {
-      tab.state = tab.state.update({ effects }).state
-    }
+    this.applyToTab(tab, {
+      effects: languageCompartment.reconfigure(plain ? [] : markdownSupport()),
+    })
   }
 
   /** Applies a transaction spec to every open article's state (e.g. toggling focus mode). */
   reconfigureAll(effects: StateEffect<unknown>[]): void {
-    for (const tab of this.tabs.values()) {
-      if (this.active === tab.article.path && this.view) {
-        this.view.dispatch({ effects })
-        tab.state = this.view.state
-      } else {
-        tab.state = tab.state.update({ effects }).state
-      }
-    }
+    for (const tab of this.tabs.values()) this.applyToTab(tab, { effects })
   }
 
   /** Forgets every tab (a different workspace was opened). Unsaved edits must be saved first. */
   reset(): void {
-    for (const timer of [...this.timers.values(), ...this.journalTimers.values()]) {
-      clearTimeout(timer)
-    }
-    this.timers.clear()
-    this.journalTimers.clear()
+    this.autosaves.cancelAll()
+    this.journalWrites.cancelAll()
     this.tabs.clear()
     this.order = []
     this.active = null
