@@ -187,6 +187,11 @@ function dedupeHeadingIds(
 
 const noDefinitions = blockDefinitions('')
 
+/** What block `index` defines; the first block's front matter is not Markdown and defines nothing. */
+function definitionsOf(block: { text: string }, index: number): BlockDefinitions {
+  return blockDefinitions(index === 0 ? blankFrontMatter(block.text) : block.text)
+}
+
 /**
  * Creates a renderer that keeps the blocks of its previous render and reuses them. `options` are
  * fixed for the renderer's life (the image URL mapping of one article).
@@ -376,7 +381,7 @@ export function createIncrementalRenderer(
           previous.text.length + edit.insert.length - (edit.to - edit.from) !== markdown.length)
       ) {
         split = splitText(markdown)
-        defined = split.blocks.map((block) => blockDefinitions(block.text))
+        defined = split.blocks.map(definitionsOf)
         recountDefinitions()
         if (spanning || lastBlockNeedsDefinitions(split)) return renderWhole(markdown.toString())
         return renderAll(split)
@@ -392,7 +397,7 @@ export function createIncrementalRenderer(
       const gone = defined.slice(start, start + removed)
       const added = current.blocks
         .slice(start, start + inserted)
-        .map((block) => blockDefinitions(block.text))
+        .map((block, i) => definitionsOf(block, start + i))
       defined = defined.slice(0, start).concat(added, defined.slice(start + removed))
       const before = definitions
       if (

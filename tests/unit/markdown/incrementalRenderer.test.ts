@@ -187,3 +187,18 @@ describe('incremental rendering', () => {
     })
   }
 })
+
+describe('front matter and link definitions', () => {
+  it('takes no definition from YAML front matter (a `[a]: b` key there is YAML, as the build reads it)', () => {
+    const text = '---\n[a]: https://front.test/\ntitle: T\n---\n\nIntro.\n\nMore.\n\nSee [a].\n'
+    const renderer = createIncrementalRenderer({ sourceLines: true })
+    const html = renderer.render(text).html
+    expect(html).not.toContain('front.test')
+    expect(html).toContain('See [a].')
+    const typed = text.replace('See', 'Now see')
+    expect(
+      renderer.render(typed, { from: text.indexOf('See'), to: text.indexOf('See'), insert: 'Now ' })
+        .html,
+    ).not.toContain('front.test')
+  })
+})
