@@ -269,9 +269,42 @@ describe('editor features in the browser', () => {
       .locator('h2')
       .first()
       .waitFor({ timeout: 5000 })
+    // In a 1440-pixel window (three panes) every tool is in sight on one-line buttons, the date
+    // shows whole, and the status bar keeps to one line.
+    const layout = await page.evaluate(() => {
+      const box = (element: Element) => element.getBoundingClientRect()
+      const toolbar = box(document.querySelector('[role=toolbar]') as Element)
+      const tools = [...document.querySelectorAll('[role=toolbar] .toolbar-button')].map(box)
+      return {
+        toolsOutside: tools.filter(
+          (tool) => tool.left < toolbar.left || tool.right > toolbar.right || tool.height > 30,
+        ).length,
+        tools: tools.length,
+        dateWidth: box(document.querySelector('.fm-date input') as Element).width,
+        statusHeight: box(document.querySelector('.status-bar') as Element).height,
+      }
+    })
+    expect(layout.tools).toBeGreaterThan(15)
+    expect(layout.toolsOutside).toBe(0)
+    expect(layout.dateWidth).toBeGreaterThanOrEqual(120)
+    expect(layout.statusHeight).toBeLessThanOrEqual(30)
     await page.screenshot({ path: 'test-results/theme-light.png' })
     await page.click('[data-testid=theme-toggle]')
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    // The window's own controls turn dark too (once their colour transition is over), so the
+    // screenshot shows the theme as the author sees it.
+    const paper = 'rgb(28, 27, 25)'
+    await page.waitForFunction(
+      (paper) =>
+        ['[data-testid=open-folder-button]', '.fm-field input:not([type=checkbox])'].every(
+          (selector) => {
+            const element = document.querySelector(selector)
+            return element !== null && getComputedStyle(element).backgroundColor === paper
+          },
+        ),
+      paper,
+      { timeout: 5000 },
+    )
     await page.screenshot({ path: 'test-results/theme-dark.png' })
   })
 })

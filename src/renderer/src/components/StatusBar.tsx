@@ -42,7 +42,11 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
   return (
     <footer className="status-bar">
       {shown && (
-        <span className="counts" data-testid="word-count">
+        <span
+          className="counts"
+          data-testid="word-count"
+          title={`${shown.words.toLocaleString()} words · ${shown.characters.toLocaleString()} characters · ${shown.readingMinutes} min read`}
+        >
           {counts?.selection ? 'Selection: ' : ''}
           {shown.words.toLocaleString()} words · {shown.characters.toLocaleString()} characters ·{' '}
           {shown.readingMinutes} min read
