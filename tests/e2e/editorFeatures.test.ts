@@ -202,6 +202,26 @@ describe('editor features in the browser', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.type('12')
     expect(await editorText(page)).toContain('| Name | Qty |\n| ---- | --- |\n| Rope | 12')
+    // The padded columns line up on screen: the second `|` of every row is at the same x.
+    const pipes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=editor] .cm-line.cm-tableLine')].map((line) => {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
+        let seen = 0
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? ''
+          for (let i = 0; i < text.length; i++) {
+            if (text[i] !== '|' || ++seen < 2) continue
+            const range = document.createRange()
+            range.setStart(node, i)
+            range.setEnd(node, i + 1)
+            return Math.round(range.getBoundingClientRect().left)
+          }
+        }
+        return null
+      }),
+    )
+    expect(pipes).toHaveLength(3)
+    expect(new Set(pipes).size).toBe(1)
   })
 
   it('finds and replaces through the search panel', async () => {

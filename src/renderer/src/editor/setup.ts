@@ -22,6 +22,7 @@ import { directTyping } from './directTyping'
 import { frontMatterSyntax } from './frontMatterSyntax'
 import { formattingKeymap } from './keymaps/formattingKeymap'
 import { listIndentKeymap } from './keymaps/listIndent'
+import { monospaceBlocks } from './monospaceBlocks'
 import { tableKeymap } from './tableFormat'
 import { editorTheme } from './theme/editorTheme'
 
@@ -79,6 +80,7 @@ export function folioEditorExtensions(hooks: EditorHooks, plainText: boolean): E
     tableKeymap(),
     keymap.of([...closeBracketsKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap]),
     editorTheme(),
+    monospaceBlocks(),
     EditorView.updateListener.of(hooks.onUpdate),
     ...(hooks.extra ?? []),
   ]
