@@ -3,9 +3,8 @@
  * block is rendered by the one pipeline and remembered by its source, so a keystroke re-renders
  * only the block it touched, and the work around that render is proportional to the blocks the
  * edit changed, not to the article. The result equals a full `renderMarkdown` of the article
- * with its front matter blanked (`blankFrontMatter`);
- * where it could not (footnotes, whose numbering spans the document), the article is rendered
- * whole.
+ * with its front matter blanked (`blankFrontMatter`); where it could not (footnotes, whose
+ * numbering spans the document), the article is rendered whole.
  */
 import { blockDefinitions, type BlockDefinitions } from './blockDefinitions'
 import { splitText, updateSplit, type BlockSplit } from './blockSplit'
@@ -187,9 +186,14 @@ function dedupeHeadingIds(
 
 const noDefinitions = blockDefinitions('')
 
-/** What block `index` defines; the first block's front matter is not Markdown and defines nothing. */
+/** The Markdown of block `index`: the first block's front matter is blanked, as the build skips it. */
+function markdownOf(block: { text: string }, index: number): string {
+  return index === 0 ? blankFrontMatter(block.text) : block.text
+}
+
+/** What block `index` defines for the rest of the article. */
 function definitionsOf(block: { text: string }, index: number): BlockDefinitions {
-  return blockDefinitions(index === 0 ? blankFrontMatter(block.text) : block.text)
+  return blockDefinitions(markdownOf(block, index))
 }
 
 /**
@@ -256,8 +260,7 @@ export function createIncrementalRenderer(
 
   let rendered = 0
   function place(current: BlockSplit, index: number): CachedBlock {
-    const block = current.blocks[index].text
-    const text = index === 0 ? blankFrontMatter(block) : block
+    const text = markdownOf(current.blocks[index], index)
     const source = usesDefinitions(current, index) ? `${text}\n\n${definitions}\n` : text
     const key = rawArticle ? `\u0001${source}` : source
     let found = cache.get(key)

@@ -39,17 +39,16 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
     }
   }, [feed])
   const shown = counts?.selection ?? counts?.doc
+  const summary =
+    shown &&
+    `${counts?.selection ? 'Selection: ' : ''}${shown.words.toLocaleString()} words · ` +
+      `${shown.characters.toLocaleString()} characters · ${shown.readingMinutes} min read`
   return (
     <footer className="status-bar">
-      {shown && (
-        <span
-          className="counts"
-          data-testid="word-count"
-          title={`${shown.words.toLocaleString()} words · ${shown.characters.toLocaleString()} characters · ${shown.readingMinutes} min read`}
-        >
-          {counts?.selection ? 'Selection: ' : ''}
-          {shown.words.toLocaleString()} words · {shown.characters.toLocaleString()} characters ·{' '}
-          {shown.readingMinutes} min read
+      {summary && (
+        // The title shows the counts whole when a narrow pane cuts them short.
+        <span className="counts" data-testid="word-count" title={summary}>
+          {summary}
         </span>
       )}
       <span className="status-spacer" />
