@@ -13,6 +13,7 @@ import { blankFrontMatter } from './frontMatterRegion'
 import { editBetween, type MarkdownEdit } from './markdownEdit'
 import type { Heading } from './rehypeHeadingList'
 import { rawHtmlClosed } from './rawHtmlClosed'
+import { shiftDataLines } from './rehypeSourceLines'
 import {
   renderMarkdown,
   renderMarkdownBlock,
@@ -80,14 +81,6 @@ export interface IncrementalRenderer {
 
 let lastBlockId = 0
 
-function shiftLines(html: string, by: number): string {
-  if (by === 0) return html
-  return html.replace(
-    / data-line="(\d+)"/g,
-    (_, line: string) => ` data-line="${Number(line) + by}"`,
-  )
-}
-
 /** A block in place, whose line-shifted HTML is only built when somebody reads it. */
 class Part implements RenderedBlock {
   private shifted: string | null = null
@@ -101,7 +94,7 @@ class Part implements RenderedBlock {
   ) {}
 
   get html(): string {
-    this.shifted ??= shiftLines(this.base, this.line - 1)
+    this.shifted ??= shiftDataLines(this.base, this.line - 1)
     return this.shifted
   }
 

@@ -36,3 +36,15 @@ function isDisplayMath(element: Element): boolean {
   const classes = code.properties.className
   return Array.isArray(classes) && classes.includes('math-display')
 }
+
+/**
+ * `html` rendered by this plugin with every `data-line` number moved by `by`: a block rendered
+ * on its own (at line 1) placed at its line in the article, or a block moved by an edit above it.
+ */
+export function shiftDataLines(html: string, by: number): string {
+  if (by === 0) return html
+  return html.replace(
+    / data-line="(\d+)"/g,
+    (_, line: string) => ` data-line="${Number(line) + by}"`,
+  )
+}

@@ -3,6 +3,7 @@
  * the blocks that replace it (with HTML only for blocks the UI thread has not seen), and how far
  * the source lines of the blocks after it moved. Pure data; runs in the worker and in tests.
  */
+import { shiftDataLines } from '../../../core/markdown/rehypeSourceLines'
 
 /** A block as the worker last sent it: what identifies its HTML, and its first source line. */
 export interface BlockRef {
@@ -92,15 +93,6 @@ export function patchOfChange(
   }
   const moved = start + removed < previous.length
   return { start, removed, inserted: blocks, shift: moved ? shift : 0 }
-}
-
-/** `html` with every `data-line` number moved by `by`. */
-export function shiftDataLines(html: string, by: number): string {
-  if (by === 0) return html
-  return html.replace(
-    / data-line="(\d+)"/g,
-    (_, line: string) => ` data-line="${Number(line) + by}"`,
-  )
 }
 
 /** The block's HTML with the `data-line` numbers of its current place. */
