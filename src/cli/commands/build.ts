@@ -10,11 +10,14 @@ export function registerBuild(program: Command): void {
     .command('build')
     .description('Build the static site')
     .argument('[workspace]', 'workspace folder (default: current folder)')
-    .option('--out <dir>', 'output folder (default: WORKSPACE/public)')
+    .option('--out <dir>', 'output folder (default: WORKSPACE/public; dist in an Astro project)')
     .option('--drafts', 'include drafts and future-dated articles (for a local preview)')
     .action(async (workspace: string | undefined, options: { out?: string; drafts?: boolean }) => {
       const ws = await openWorkspaceArg(workspace)
-      const outDir = options.out ? resolve(options.out) : join(ws.root, 'public')
+      // NOTE: an Astro project's public/ holds its static files (Folio's own images too): its
+      // sites are built into dist/.
+      const defaultOut = ws.layout === 'astro' ? 'dist' : 'public'
+      const outDir = options.out ? resolve(options.out) : join(ws.root, defaultOut)
       const report = await buildSite(ws, { outDir, drafts: options.drafts })
       for (const problem of report.problems) {
         process.stderr.write(

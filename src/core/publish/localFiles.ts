@@ -6,6 +6,7 @@ import { createReadStream, type Dirent } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FolioError, toFolioError } from '../errors'
+import { siteMarkerName } from '../site/siteFiles'
 import type { HashCache } from './hashCache'
 import { runPool } from './runPool'
 
@@ -92,7 +93,7 @@ export async function scanSite(siteDir: string, cache?: HashCache): Promise<Loca
         path: siteDir,
       })
     }
-    const paths = await listFiles(siteDir)
+    const paths = await listFiles(siteDir, (rel) => rel !== siteMarkerName)
     paths.sort()
     const files: LocalFile[] = paths.map((path) => ({
       path,

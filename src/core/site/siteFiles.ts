@@ -82,6 +82,61 @@ export function checkOutDir(outDir: string, workspaceRoot: string): void {
 }
 
 /**
+ * The file every build leaves at the top of its output folder. A first build replaces its output
+ * folder whole, so it only replaces a folder that holds this file, or nothing: pointed by mistake
+ * at a folder of articles or photos (`folio build --out posts`), it stops instead of deleting
+ * them. Publishing leaves the file out.
+ */
+export const siteMarkerName = '.folio-site'
+
+const siteMarkerText =
+  'This folder is a site built by Folio (folio build). The next build replaces everything in it.\n'
+
+/**
+ * Refuses to replace `target` (the output folder `outDir`, resolved) unless it is missing, empty
+ * or a site Folio built: a 'not-a-folder' or 'exists' FolioError naming what is in it.
+ */
+async function checkReplaceable(target: string, outDir: string): Promise<void> {
+  let entries: string[]
+  try {
+    entries = await fs.readdir(target)
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code === 'ENOENT') return
+    if (code === 'ENOTDIR') {
+      throw new FolioError(
+        'not-a-folder',
+        `The output folder ${outDir} is a file, not a folder; choose a folder for the site.`,
+        { path: outDir },
+      )
+    }
+    throw toFolioError(err, outDir)
+  }
+  if (entries.length === 0 || entries.includes(siteMarkerName)) return
+  const shown = entries
+    .sort()
+    .slice(0, 3)
+    .map((name) => `"${name}"`)
+    .join(', ')
+  throw new FolioError(
+    'exists',
+    `The output folder ${outDir} holds files that Folio did not build (${shown}${entries.length > 3 ? ', …' : ''}). ` +
+      'A build replaces everything in its output folder, so Folio will not build into this one: ' +
+      'choose a new or empty folder, or move those files away first.',
+    { path: outDir },
+  )
+}
+
+/** Leaves the marker in a site folder written before builds left one. */
+async function ensureSiteMarker(dir: string): Promise<void> {
+  try {
+    await fs.writeFile(path.join(dir, siteMarkerName), siteMarkerText, { flag: 'wx' })
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EEXIST') throw err
+  }
+}
+
+/**
  * Runs `jobs` at most `limit` at a time (thousands of files at once would exhaust file handles).
  * After a failure no new job starts, and the first failure is thrown only once the jobs already
  * running have settled, so a caller that cleans up after it never races a write still going on.
@@ -177,6 +232,7 @@ export async function updateSite(
   const staged = write.map((rel) => [rel, path.join(outDir, rel), path.join(outDir, rel) + suffix])
   try {
     await makeFolders(outDir, write)
+    await ensureSiteMarker(outDir)
     await runLimited(
       staged.map(
         ([rel, , tmp]) =>
@@ -229,10 +285,12 @@ export async function writeSiteAtomically(outDir: string, files: SiteFiles): Pro
   const base = path.basename(target)
   const fresh = path.join(parent, `.${base}.folio-build-${randomBytes(4).toString('hex')}`)
   const old = path.join(parent, `.${base}.folio-old-${randomBytes(4).toString('hex')}`)
+  await checkReplaceable(target, outDir)
   try {
     await fs.mkdir(parent, { recursive: true })
     await fs.mkdir(fresh)
     await writeAll(fresh, files)
+    await fs.writeFile(path.join(fresh, siteMarkerName), siteMarkerText)
   } catch (err) {
     await fs.rm(fresh, { recursive: true, force: true })
     throw toFolioError(err, outDir)

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -52,6 +52,33 @@ describe('folio command', () => {
     const index = await readFile(join(out, 'index.html'), 'utf8')
     expect(index).toContain('Field Notes')
     expect(await readdir(out)).toContain('feed.xml')
+  })
+
+  it('refuses to build into a folder of files it did not build, and keeps them', async () => {
+    const posts = join(blog, 'posts')
+    const before = await readdir(posts)
+    const result = await folio(['build', blog, '--out', posts])
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain(
+      `The output folder ${posts} holds files that Folio did not build`,
+    )
+    expect(await readdir(posts)).toEqual(before)
+
+    const again = join(base, 'site')
+    expect((await folio(['build', blog, '--out', again])).code).toBe(0)
+    expect(await readdir(again)).toContain('index.html')
+  })
+
+  it("builds an Astro project into dist, leaving Astro's public folder alone", async () => {
+    const astro = join(base, 'astro')
+    await cp(join(__dirname, '../../fixtures/layouts/astro'), astro, { recursive: true })
+    await mkdir(join(astro, 'public'), { recursive: true })
+    await writeFile(join(astro, 'public/favicon.svg'), '<svg/>')
+    const result = await folio(['build', astro])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(join(astro, 'dist'))
+    expect(await readdir(join(astro, 'dist'))).toContain('index.html')
+    expect(await readdir(join(astro, 'public'))).toEqual(['favicon.svg'])
   })
 
   it('publishes to the folder target, then a second publish changes nothing', async () => {
