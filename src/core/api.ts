@@ -199,8 +199,11 @@ export interface PublishProgressEvent {
 export interface FolioEvents {
   articleChanged: ArticleChangedEvent
   publishProgress: PublishProgressEvent
-  /** A workspace was opened from outside the page (the desktop File > Open Folder menu). */
-  workspaceOpened: WorkspaceInfo
+  /**
+   * The desktop File > Open Folder menu was chosen. The page saves its tabs first, then asks for
+   * the folder itself (chooseWorkspace), as its own button does.
+   */
+  openFolderRequested: Record<string, never>
 }
 export type FolioEventName = keyof FolioEvents
 

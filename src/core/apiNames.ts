@@ -34,4 +34,4 @@ export const apiMethodNames = [
   'setSpellCheckLanguages',
 ] as const
 
-export const eventNames = ['articleChanged', 'publishProgress', 'workspaceOpened'] as const
+export const eventNames = ['articleChanged', 'publishProgress', 'openFolderRequested'] as const

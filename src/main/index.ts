@@ -120,11 +120,17 @@ async function main(): Promise<void> {
   Menu.setApplicationMenu(
     buildMenu({
       openFolder: async () => {
+        // NOTE: with a window, its page opens the folder: it must save its tabs while the
+        // workspace they belong to is still the open one.
+        if (mainWindow) {
+          mainWindow.webContents.send('folio:event', 'openFolderRequested', {})
+          return
+        }
         const path = await chooseFolder()
         if (!path) return
         const opened = await service.open(path)
-        if (opened.ok) mainWindow?.webContents.send('folio:event', 'workspaceOpened', opened.value)
-        else dialog.showErrorBox('Folio could not open this folder', opened.error.message)
+        if (!opened.ok)
+          dialog.showErrorBox('Folio could not open this folder', opened.error.message)
       },
     }),
   )

@@ -89,6 +89,21 @@ describe('EditorSession', () => {
     expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).not.toContain('Mine.')
   })
 
+  it('saves every tab before another folder opens, and names the tabs it could not save', async () => {
+    await writeFile(join(dir, 'posts', 'b.md'), '---\ntitle: B\n---\n\nSecond.\n')
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    await session.open('posts/b.md')
+    typeInto(session, 'posts/a.md', 'Kept A.\n')
+    typeInto(session, 'posts/b.md', 'Mine B.\n')
+    await writeFile(join(dir, 'posts', 'b.md'), 'Theirs B.\n')
+    expect(await session.saveAllBeforeLeaving()).toEqual(['posts/b.md'])
+    expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).toContain('Kept A.')
+    expect(await readFile(join(dir, 'posts', 'b.md'), 'utf8')).toBe('Theirs B.\n')
+    await session.resolveConflict('mine')
+    expect(await session.saveAllBeforeLeaving()).toEqual([])
+  })
+
   it('keeps mine: writes the editor text over the changed file', async () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')

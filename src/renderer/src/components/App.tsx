@@ -10,7 +10,7 @@ import type {
   ThemeBundle,
   WorkspaceInfo,
 } from '../../../core/api'
-import { toFolioError } from '../../../core/errors'
+import { FolioError, toFolioError } from '../../../core/errors'
 import { ActiveDocFeed } from '../state/activeDocFeed'
 import { EditorSession } from '../state/editorSession'
 import { sortArticles } from '../state/sortArticles'
@@ -195,20 +195,39 @@ export function App({ api }: { api: FolioApi }) {
     document.title = name ? `${active?.dirty ? '• ' : ''}${name} — Folio` : 'Folio'
   }, [active, titles])
 
+  /**
+   * Saves every tab before another folder opens; throws, naming them, when some could not be
+   * saved (the backend must not switch: their paths would then point into the other folder).
+   */
+  const saveBeforeLeaving = async () => {
+    const unsaved = await session.saveAllBeforeLeaving()
+    if (unsaved.length === 0) return
+    throw new FolioError(
+      'conflict',
+      `Another folder was not opened: ${unsaved.join(', ')} could not be saved. ` +
+        'Save it or settle its conflict first; nothing was lost.',
+      { path: unsaved[0] },
+    )
+  }
   const openFolder = async () => {
-    if (!appInfo?.canChooseFolder) return setDialog('open')
     try {
+      await saveBeforeLeaving()
+      if (!appInfo?.canChooseFolder) return setDialog('open')
       const ws = await api.chooseWorkspace({})
       if (ws) await switchWorkspace(ws)
     } catch (err) {
       report(err)
     }
   }
+  /** Shows `ws`, which the backend has just opened (every tab was saved before). */
   const switchWorkspace = async (ws: WorkspaceInfo) => {
-    await session.saveAll()
     session.reset()
     await loadWorkspace(ws)
   }
+  const openFolderRef = useRef(openFolder)
+  openFolderRef.current = openFolder
+  // The desktop File > Open Folder menu: the same as the page's own button.
+  useEffect(() => api.on('openFolderRequested', () => void openFolderRef.current()), [api])
   const build = async () => {
     setBuilding(true)
     try {
@@ -333,6 +352,7 @@ export function App({ api }: { api: FolioApi }) {
           initialPath={workspace?.root ?? ''}
           onCancel={() => setDialog(null)}
           onOpen={async (path) => {
+            await saveBeforeLeaving()
             const ws = await api.openWorkspace({ path })
             setDialog(null)
             await switchWorkspace(ws)

@@ -455,6 +455,22 @@ export class EditorSession {
     )
   }
 
+  /**
+   * Saves every tab before the page leaves this workspace (another folder is about to open) and
+   * resolves the paths that are still unsaved: a failed save, a conflict waiting for the author,
+   * or text typed since. The caller leaves only when there are none, so no tab's words are
+   * dropped and none are saved into the other folder.
+   */
+  async saveAllBeforeLeaving(): Promise<string[]> {
+    await this.saveAll()
+    const unsaved = this.order.filter((p) => {
+      const tab = this.tabs.get(p) as Tab
+      return isDirty(tab.article, tab.state.doc)
+    })
+    if (this.conflict && !unsaved.includes(this.conflict.path)) unsaved.push(this.conflict.path)
+    return unsaved
+  }
+
   // ---------- conflicts and outside changes ----------
 
   /**
