@@ -75,6 +75,28 @@ describe('the crash journal', () => {
     expect(await api.listJournal({})).toEqual([])
   })
 
+  it('journals again the text typed while a slow save ran (the save drops the entry it finds)', async () => {
+    // A slow disk: the save takes longer than the journal's delay.
+    const slow = {
+      ...api,
+      saveArticle: async (input: Parameters<FolioApi['saveArticle']>[0]) => {
+        await wait(300)
+        return api.saveArticle(input)
+      },
+    }
+    const session = new EditorSession(slow, { autosaveMs: 60_000, journalMs: 100 })
+    await session.open('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Saved paragraph.\n')
+    const saving = session.save('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Typed while saving.\n')
+    await saving
+    await wait(300)
+    expect(session.getSnapshot().tabs[0].dirty).toBe(true)
+    const journal = await api.listJournal({})
+    expect(journal.map((entry) => entry.path)).toEqual(['posts/a.md'])
+    expect(journal[0].text).toContain('Typed while saving.')
+  })
+
   it('restores a journaled text as unsaved edits in a new session', async () => {
     const first = new EditorSession(api, { autosaveMs: 60_000, journalMs: 20 })
     await first.open('posts/a.md')

@@ -419,6 +419,9 @@ export class EditorSession {
         tab.article = articleSaved(tab.article, text, result.version)
         tab.saveError = null
         tab.changedOnDisk = false
+        // NOTE: the backend dropped the journal entry with the save, including the text typed
+        // while the save ran: journal that text again.
+        if (isDirty(tab.article, tab.state.doc)) this.scheduleJournal(path)
       } else {
         this.saveAgain.delete(path)
         this.conflict = {
