@@ -77,6 +77,22 @@ describe('EditorSession', () => {
     expect(session.getSnapshot().tabs[0].dirty).toBe(false)
   })
 
+  it('saves a Windows (CRLF) article with CRLF line breaks, changing only the edited line', async () => {
+    await writeFile(
+      join(dir, 'posts', 'w.md'),
+      '---\r\ntitle: W\r\n---\r\n\r\nLine one.\r\nLine two.\r\n',
+    )
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/w.md')
+    expect(session.getSnapshot().tabs[0].dirty).toBe(false)
+    typeInto(session, 'posts/w.md', 'Line three.\nLine four.')
+    await session.save('posts/w.md')
+    expect(await readFile(join(dir, 'posts', 'w.md'), 'utf8')).toBe(
+      '---\r\ntitle: W\r\n---\r\n\r\nLine one.\r\nLine two.\r\nLine three.\r\nLine four.',
+    )
+    expect(session.getSnapshot().tabs[0].dirty).toBe(false)
+  })
+
   it('raises a conflict with both versions when the file changed on disk, and never overwrites it silently', async () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')

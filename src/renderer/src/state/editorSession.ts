@@ -18,7 +18,7 @@ import type { FolioErrorData } from '../../../core/errors'
 import { createArticleEditorState, languageCompartment, markdownSupport } from '../editor/setup'
 import type { Extension } from '@codemirror/state'
 import { articlePathField, setArticlePath } from '../editor/articlePath'
-import { articleSaved, isDirty, openedArticle } from './openArticle'
+import { articleSaved, fileTextOf, isDirty, lineBreakOf, openedArticle } from './openArticle'
 import { PathTimers } from './pathTimers'
 import type { OpenArticle } from './openArticle'
 
@@ -359,7 +359,7 @@ export class EditorSession {
 
   private addUnsaved(path: string, text: string): void {
     this.tabs.set(path, {
-      article: { path, savedDoc: Text.of(['']), version: null },
+      article: { path, savedDoc: Text.of(['']), version: null, lineBreak: lineBreakOf(text) },
       state: this.newState(path, text, false),
       scroll: null,
       saving: false,
@@ -410,7 +410,7 @@ export class EditorSession {
       return
     }
     this.autosaves.cancel(path)
-    const text = tab.state.doc.toString()
+    const text = fileTextOf(tab.article, tab.state.doc)
     tab.saving = true
     this.publish()
     try {
@@ -524,7 +524,7 @@ export class EditorSession {
     } catch (err) {
       if (!(err instanceof FolioError && err.code === 'not-found')) throw err
     }
-    this.conflict = { path, mine: tab.state.doc.toString(), diskText, diskVersion }
+    this.conflict = { path, mine: fileTextOf(tab.article, tab.state.doc), diskText, diskVersion }
     this.publish()
   }
 

@@ -15,6 +15,28 @@ export interface OpenArticle {
   readonly version: string | null
   /** Front matter problem reported when the article was read: it is edited as plain text. */
   readonly error?: FolioErrorData
+  /**
+   * The line break the file uses (the most frequent one), which a save writes back: the editor
+   * holds lines, so a Windows file stays CRLF instead of changing on every line.
+   */
+  readonly lineBreak: LineBreak
+}
+
+export type LineBreak = '\n' | '\r\n' | '\r'
+
+/** The most frequent line break in `text`; '\n' when it has none. */
+export function lineBreakOf(text: string): LineBreak {
+  let crlf = 0
+  let cr = 0
+  let lf = 0
+  for (const match of text.matchAll(/\r\n?|\n/g)) {
+    if (match[0] === '\r\n') crlf++
+    else if (match[0] === '\r') cr++
+    else lf++
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n'
+  if (cr > lf && cr > crlf) return '\r'
+  return '\n'
 }
 
 /** The OpenArticle for a document just read from (or created on) disk. */
@@ -23,13 +45,24 @@ export function openedArticle(doc: ArticleDocument): OpenArticle {
     path: doc.path,
     savedDoc: Text.of(doc.text.split(/\r\n?|\n/)),
     version: doc.version,
+    lineBreak: lineBreakOf(doc.text),
   }
   return doc.error ? { ...article, error: doc.error } : article
 }
 
+/** The text of `doc` as the article's file holds it: its lines joined by the file's line break. */
+export function fileTextOf(article: OpenArticle, doc: Text): string {
+  return article.lineBreak === '\n' ? doc.toString() : doc.toJSON().join(article.lineBreak)
+}
+
 /** The same article after `text` was written to disk as `version`. */
 export function articleSaved(article: OpenArticle, text: string, version: string): OpenArticle {
-  return { ...article, savedDoc: Text.of(text.split(/\r\n?|\n/)), version }
+  return {
+    ...article,
+    savedDoc: Text.of(text.split(/\r\n?|\n/)),
+    version,
+    lineBreak: lineBreakOf(text),
+  }
 }
 
 /** Whether the editor document differs from what is on disk. */
