@@ -5,6 +5,7 @@
  */
 import { promises as fs, type Dirent } from 'node:fs'
 import path from 'node:path'
+import { FolioError } from '../errors'
 import { isTempName } from './atomicWrite'
 import { bundleIndex, markdownExt } from './fields'
 import { isInside } from './paths'
@@ -19,6 +20,19 @@ export function isArticleFileName(name: string): boolean {
 
 function skipFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules'
+}
+
+/**
+ * Refuses a workspace-relative path that cannot name an article (not a Markdown file, or in a
+ * hidden folder such as `.git` or `.folio`), so a rename, copy or trash asked for with a wrong
+ * path never moves the workspace root, `.git` or any other file: an 'invalid-argument' FolioError.
+ */
+export function checkArticlePath(relPath: string): void {
+  const parts = relPath.split('/')
+  if (isArticleFileName(parts[parts.length - 1]) && !parts.slice(0, -1).some(skipFolder)) return
+  throw new FolioError('invalid-argument', `"${relPath}" is not an article (a Markdown file).`, {
+    path: relPath,
+  })
 }
 
 /** True when workspace-relative `relPath` would be listed as an article of `ws` (by name only). */

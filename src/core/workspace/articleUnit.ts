@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import type { LayoutInfo } from './types'
+import { checkArticlePath } from './articleFiles'
 import { slugOf } from './fields'
 
 /** The unit on disk that makes up one article, as workspace-relative paths. */
@@ -21,8 +22,12 @@ export interface ArticleUnit {
   ext: string
 }
 
-/** Describes the article at workspace-relative `file`. */
+/**
+ * Describes the article at workspace-relative `file`; an 'invalid-argument' FolioError when `file`
+ * cannot be an article (see `checkArticlePath`).
+ */
 export function articleUnit(ws: LayoutInfo, file: string): ArticleUnit {
+  checkArticlePath(file)
   const dir = path.posix.dirname(file)
   const name = path.posix.basename(file)
   const ext = path.posix.extname(name)

@@ -125,6 +125,24 @@ describe('trash', () => {
     })
   })
 
+  it('refuses to rename, copy or trash a path that is not an article (the root, .git, a photo)', async () => {
+    const ws = await workspace({
+      'posts/a.md': 'A',
+      'posts/photo.jpg': 'JPG',
+      '.git/index.md': 'not an article',
+    })
+    for (const bad of ['.', 'posts/..', 'posts', '.git/index.md', 'posts/photo.jpg']) {
+      await expect(trashArticle(ws, bad)).rejects.toMatchObject({ code: 'invalid-argument' })
+      await expect(renameArticle(ws, bad, 'moved')).rejects.toMatchObject({
+        code: 'invalid-argument',
+      })
+      await expect(duplicateArticle(ws, bad)).rejects.toMatchObject({ code: 'invalid-argument' })
+    }
+    expect(await read(ws.root, '.git/index.md')).toBe('not an article')
+    expect(await read(ws.root, 'posts/photo.jpg')).toBe('JPG')
+    expect(await read(ws.root, 'posts/a.md')).toBe('A')
+  })
+
   it('reads a trashed article no more: the path is gone', async () => {
     const ws = await workspace({ 'posts/a.md': 'x' })
     await trashArticle(ws, 'posts/a.md')
