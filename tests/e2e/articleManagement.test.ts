@@ -116,6 +116,28 @@ describe('article management in the browser', () => {
     await page.screenshot({ path: 'test-results/article-list-filters.png' })
   }, 60_000)
 
+  it('types into the article whose tab was clicked, without a click in the text', async () => {
+    const { page } = app
+    const first = 'posts/notes-on-notebooks.md'
+    const second = 'posts/welcome-to-field-notes.md'
+    for (const path of [first, second]) {
+      await page.click(item(path))
+      await page.waitForSelector(
+        `[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`,
+      )
+    }
+    await page.click(`[data-testid=editor-tab][data-path="${first}"]`)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('Typed after the tab click.')
+    const text = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
+    expect(text).toContain('Typed after the tab click.')
+    await page.keyboard.press('Control+z')
+    const undone = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join(
+      '\n',
+    )
+    expect(undone).not.toContain('Typed after the tab click.')
+  }, 60_000)
+
   it('keeps both versions after a conflict: a copy with mine, the file with theirs', async () => {
     const { page } = app
     const path = 'posts/welcome-to-field-notes.md'

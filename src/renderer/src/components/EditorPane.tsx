@@ -68,7 +68,11 @@ export function EditorPane(props: EditorPaneProps) {
             className={tab.article.path === snapshot.activePath ? 'tab active' : 'tab'}
             data-testid="editor-tab"
             data-path={tab.article.path}
-            onClick={() => session.activate(tab.article.path)}
+            onClick={() => {
+              session.activate(tab.article.path)
+              // The author clicked to write there: keys go to the article, as after a click in it.
+              view?.focus()
+            }}
           >
             <span className="tab-title">
               {tab.dirty && <span className="dirty-dot">• </span>}
