@@ -237,14 +237,28 @@ describe('editor features in the browser', () => {
     expect(await editorText(page)).toContain('Cord is Cord. Cord!')
   })
 
-  it('switches the preview between phone, tablet and desktop widths', async () => {
+  it('switches the preview between phone, tablet and desktop widths, each laid out at its own width', async () => {
     const { page } = app
-    const width = async () =>
-      (await page.locator('[data-testid=preview-frame]').boundingBox())?.width ?? 0
+    const frame = page.locator('[data-testid=preview-frame]')
+    /** The page's own width (what its CSS sees) and the width it takes on screen. */
+    const widths = async () => ({
+      layout: await frame.evaluate((f) => (f as HTMLIFrameElement).contentWindow?.innerWidth),
+      shown: Math.round((await frame.boundingBox())?.width ?? 0),
+    })
+    const pane = Math.round((await page.locator('.preview-stage').boundingBox())?.width ?? 0)
     await page.click('[data-testid=preview-width-phone]')
-    expect(Math.round(await width())).toBe(390)
+    expect(await widths()).toEqual({ layout: 390, shown: 390 })
+    await page.click('[data-testid=preview-width-tablet]')
+    const tablet = await widths()
+    expect(tablet.layout).toBe(820)
+    expect(tablet.shown).toBeLessThanOrEqual(pane)
     await page.click('[data-testid=preview-width-desktop]')
-    expect(await width()).toBeGreaterThan(390)
+    const desktop = await widths()
+    expect(desktop.layout).toBeGreaterThanOrEqual(1280)
+    expect(desktop.shown).toBeLessThanOrEqual(pane)
+    expect(desktop.shown).toBeGreaterThan(390)
+    await page.click('[data-testid=preview-width-fit]')
+    expect(await widths()).toEqual({ layout: pane, shown: pane })
   })
 
   it('moves the cursor to a block clicked in the preview', async () => {

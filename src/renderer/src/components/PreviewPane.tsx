@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AppInfo, ArticleSummary, ThemeBundle, WorkspaceInfo } from '../../../core/api'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
+import { deviceFit, type PreviewDevice } from '../preview/deviceFit'
 import { PreviewController } from '../preview/previewController'
 import type { PreviewPage } from '../preview/renderProtocol'
 
@@ -19,12 +20,19 @@ export interface PreviewPaneProps {
   onController?: (controller: PreviewController | null) => void
 }
 
-type Width = 'phone' | 'tablet' | 'desktop'
-
-const widths: { id: Width; label: string }[] = [
-  { id: 'phone', label: 'Phone' },
-  { id: 'tablet', label: 'Tablet' },
-  { id: 'desktop', label: 'Desktop' },
+const widths: { id: PreviewDevice; label: string; title: string }[] = [
+  { id: 'fit', label: 'Fit', title: 'The page at the width of this pane, full size' },
+  { id: 'phone', label: 'Phone', title: 'The page as a phone lays it out (390 px)' },
+  {
+    id: 'tablet',
+    label: 'Tablet',
+    title: 'The page as a tablet lays it out (820 px), scaled to fit',
+  },
+  {
+    id: 'desktop',
+    label: 'Desktop',
+    title: 'The page as a desktop window lays it out (1280 px or wider), scaled to fit',
+  },
 ]
 
 /** The preview pane with its width switch. */
@@ -34,7 +42,20 @@ export function PreviewPane(props: PreviewPaneProps) {
   const [controller, setController] = useState<PreviewController | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [hasDoc, setHasDoc] = useState(false)
-  const [width, setWidth] = useState<Width>('desktop')
+  const [width, setWidth] = useState<PreviewDevice>('fit')
+  const stage = useRef<HTMLDivElement>(null)
+  const [stageBox, setStageBox] = useState({ width: 0, height: 0 })
+  useEffect(() => {
+    const element = stage.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect
+      setStageBox((box) => (box.width === width && box.height === height ? box : { width, height }))
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  const fit = deviceFit(width, stageBox)
   const [page, setPage] = useState<PreviewPage>('article')
 
   useEffect(() => {
@@ -117,6 +138,7 @@ export function PreviewPane(props: PreviewPaneProps) {
               className={w.id === width ? 'segment active' : 'segment'}
               aria-pressed={w.id === width}
               data-testid={`preview-width-${w.id}`}
+              title={w.title}
               onClick={() => setWidth(w.id)}
             >
               {w.label}
@@ -129,15 +151,26 @@ export function PreviewPane(props: PreviewPaneProps) {
           {problem}
         </div>
       )}
-      <div className={`preview-stage width-${width}`}>
-        <iframe
-          ref={frame}
-          title="Preview of the published page"
-          className="preview-frame"
-          data-testid="preview-frame"
-          sandbox="allow-same-origin"
+      <div ref={stage} className={`preview-stage width-${width}`}>
+        <div
+          className="preview-device"
           hidden={!hasDoc}
-        />
+          style={{ width: fit.width * fit.scale, height: fit.height * fit.scale }}
+        >
+          <iframe
+            ref={frame}
+            title="Preview of the published page"
+            className="preview-frame"
+            data-testid="preview-frame"
+            data-scale={fit.scale.toFixed(3)}
+            sandbox="allow-same-origin"
+            style={{
+              width: fit.width,
+              height: fit.height,
+              transform: fit.scale < 1 ? `scale(${fit.scale})` : undefined,
+            }}
+          />
+        </div>
         {!hasDoc && (
           <div className="preview-empty">The preview of the open article appears here.</div>
         )}
