@@ -40,6 +40,12 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-site-e2e-'))
   const blog = path.join(tmp, 'blog')
   await fs.cp(path.join(resourcesDir(), 'sample'), blog, { recursive: true })
+  // Words no column is wide enough for: the page must still not scroll sideways.
+  await fs.appendFile(
+    path.join(blog, 'posts/a-week-on-the-coast/index.md'),
+    `\nSee https://example.com/${'a-very-long-path-segment/'.repeat(16)} and ` +
+      `${'Llanfairpwllgwyngyll'.repeat(10)} and \`${'someVeryLongIdentifier'.repeat(8)}\`.\n`,
+  )
   out = path.join(tmp, 'public')
   report = await buildSite(await openWorkspace(blog), { outDir: out, now: new Date('2025-06-01') })
   const entries = await fs.readdir(out, { withFileTypes: true, recursive: true })
