@@ -2,6 +2,7 @@ import { insertNewlineContinueMarkup, markdown, markdownLanguage } from '@codemi
 import { syntaxTree } from '@codemirror/language'
 import { describe, expect, it } from 'vitest'
 import { frontMatterSyntax } from '../../../src/renderer/src/editor/frontMatterSyntax'
+import { continueMarkup } from '../../../src/renderer/src/editor/setup'
 import {
   indentListItem,
   outdentListItem,
@@ -17,17 +18,41 @@ describe('lists', () => {
   it('continues a numbered list with the next number', () => {
     expect(run(insertNewlineContinueMarkup, stateOf('1. one^', md))).toBe('1. one\n2. ^')
   })
+  it('moves an empty item out one level on Enter, and ends the list at the top level', () => {
+    expect(run(continueMarkup, stateOf('- a\n  - b\n  - ^', md))).toBe('- a\n  - b\n- ^')
+    expect(run(continueMarkup, stateOf('1. a\n   1. b\n   2. ^', md))).toBe('1. a\n   1. b\n2. ^')
+    expect(run(continueMarkup, stateOf('- a\n- ^', md))).toBe('- a\n^')
+  })
   it('continues a task list with an unchecked box', () => {
     expect(run(insertNewlineContinueMarkup, stateOf('- [x] done^', md))).toBe('- [x] done\n- [ ] ^')
   })
-  it('nests a bullet item by its marker width on Tab', () => {
+  it('nests a bullet item under the item before it on Tab', () => {
     expect(run(indentListItem, stateOf('- one\n- tw^o', md))).toBe('- one\n  - tw^o')
   })
-  it('nests a numbered item by three spaces', () => {
-    expect(run(indentListItem, stateOf('1. one\n2. tw^o', md))).toBe('1. one\n   2. tw^o')
+  it("nests a numbered item at its parent's text, starting a sub-list at 1", () => {
+    expect(run(indentListItem, stateOf('1. one\n2. tw^o', md))).toBe('1. one\n   1. tw^o')
+    expect(run(indentListItem, stateOf('1. one\n2. ^', md))).toBe('1. one\n   1. ^')
+    expect(run(indentListItem, stateOf('9. nine\n10. ten\n11. ^', md))).toBe(
+      '9. nine\n10. ten\n    1. ^',
+    )
+    expect(run(indentListItem, stateOf('1) one\n   1) a\n2) ^', md))).toBe(
+      '1) one\n   1) a\n   2) ^',
+    )
   })
-  it('un-nests on Shift-Tab', () => {
+  it('nests a bullet under a numbered item deep enough to belong to it', () => {
+    expect(run(indentListItem, stateOf('1. one\n- su^b', md))).toBe('1. one\n   - su^b')
+  })
+  it('nests every selected item under the item before the selection, numbered in order', () => {
+    expect(run(indentListItem, stateOf('- a\n- «b\n- c»', md))).toBe('- a\n  - «b\n  - c»')
+    expect(run(indentListItem, stateOf('1. a\n2. «b\n3. c»', md))).toBe('1. a\n   1. «b\n   2. c»')
+  })
+  it('leaves a first item where it is: there is no item to nest it under', () => {
+    expect(run(indentListItem, stateOf('- on^e\n- two', md))).toBe('- on^e\n- two')
+  })
+  it("un-nests on Shift-Tab to the parent's level, numbered after it", () => {
     expect(run(outdentListItem, stateOf('- one\n  - tw^o', md))).toBe('- one\n- tw^o')
+    expect(run(outdentListItem, stateOf('1. one\n   1. tw^o', md))).toBe('1. one\n2. tw^o')
+    expect(run(outdentListItem, stateOf('- a\n  - b\n    - ^c', md))).toBe('- a\n  - b\n  - ^c')
   })
   it('leaves Tab to others outside a list', () => {
     const state = stateOf('plain ^text', md)

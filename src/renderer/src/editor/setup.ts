@@ -5,7 +5,13 @@
  */
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
-import { markdown, markdownLanguage, pasteURLAsLink } from '@codemirror/lang-markdown'
+import {
+  deleteMarkupBackward,
+  insertNewlineContinueMarkupCommand,
+  markdown,
+  markdownLanguage,
+  pasteURLAsLink,
+} from '@codemirror/lang-markdown'
 import { languages } from '@codemirror/language-data'
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search'
 import { Compartment, EditorState, Prec } from '@codemirror/state'
@@ -39,10 +45,28 @@ export interface EditorHooks {
   extra?: Extension[]
 }
 
+/**
+ * Enter continues a list or quote; on an empty item it moves the item out one level (ending the
+ * list at the top level), as writing apps do, instead of CodeMirror's default of opening a blank
+ * line that turns a tight list loose.
+ */
+export const continueMarkup = insertNewlineContinueMarkupCommand({ nonTightLists: false })
+
 /** The Markdown language with highlighted code fences in their own languages. */
 export function markdownSupport(): Extension {
   return [
-    markdown({ base: markdownLanguage, codeLanguages: languages, extensions: [frontMatterSyntax] }),
+    markdown({
+      base: markdownLanguage,
+      codeLanguages: languages,
+      extensions: [frontMatterSyntax],
+      addKeymap: false,
+    }),
+    Prec.high(
+      keymap.of([
+        { key: 'Enter', run: continueMarkup },
+        { key: 'Backspace', run: deleteMarkupBackward },
+      ]),
+    ),
     pasteURLAsLink,
   ]
 }

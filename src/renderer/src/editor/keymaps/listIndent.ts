@@ -1,14 +1,43 @@
 /**
- * Tab and Shift-Tab in Markdown lists: nest or un-nest the list items touched by the selection by
- * their marker's width, so the result is a valid CommonMark sub-list.
+ * Tab and Shift-Tab in Markdown lists: nest the list items touched by the selection under the
+ * item before them, or move them out to their parent's level, so the result is the CommonMark
+ * list the author meant. A nested item starts at its new parent's text (three columns under
+ * `1. `, two under `- `), and a numbered item is numbered in its new list: `1.` when it starts
+ * one (a sub-list that starts at 2 cannot interrupt a paragraph, so `2. sub` would be plain
+ * text), the next number after a numbered sibling.
  */
 import { EditorSelection, Prec } from '@codemirror/state'
 import type { ChangeSpec, EditorState, Extension, Line, StateCommand } from '@codemirror/state'
 import { keymap } from '@codemirror/view'
 
-const listItem = /^(\s*)([-*+]|\d+[.)])(\s+)/
+const listItem = /^(\s*)([-*+]|(\d+)([.)]))(\s+)/
 
-function listLines(state: EditorState): Line[] | null {
+/** A list item line: its indent, marker (number and delimiter when numbered) and gap. */
+interface Item {
+  indent: number
+  marker: string
+  number: number | null
+  delimiter: string
+  gap: string
+}
+
+function itemOf(text: string): Item | null {
+  const match = listItem.exec(text)
+  if (!match) return null
+  const [, indent, marker, number, delimiter, gap] = match
+  return {
+    indent: indent.length,
+    marker,
+    number: number === undefined ? null : Number(number),
+    delimiter: delimiter ?? '',
+    gap,
+  }
+}
+
+/** The column where the item's text starts: where its children's markers go. */
+const contentColumn = (item: Item): number => item.indent + item.marker.length + item.gap.length
+
+function touchedLines(state: EditorState): Line[] | null {
   const lines: Line[] = []
   for (const range of state.selection.ranges) {
     const last = state.doc.lineAt(range.to).number
@@ -18,20 +47,73 @@ function listLines(state: EditorState): Line[] | null {
       if (!lines.some((l) => l.number === n)) lines.push(line)
     }
   }
-  return lines
+  return lines.sort((a, b) => a.number - b.number)
+}
+
+/**
+ * The nearest item above line `number` with an indent up to `column` (lines the command moves
+ * are skipped when `skip` has them), as `text(n)` reads lines; null when the list ends first (a
+ * line that is neither an item, blank, nor indented).
+ */
+function itemAbove(
+  number: number,
+  column: number,
+  text: (n: number) => string,
+  skip: ReadonlySet<number> = new Set(),
+): Item | null {
+  for (let n = number - 1; n >= 1; n--) {
+    const line = text(n)
+    const item = itemOf(line)
+    if (item) {
+      if (!skip.has(n) && item.indent <= column) return item
+    } else if (line.trim() !== '' && !/^\s/.test(line)) return null
+  }
+  return null
+}
+
+/** The marker of `item` numbered as the item after `sibling` (1 when it has none). */
+function renumbered(item: Item, sibling: Item | null, indent: number): string {
+  if (item.number === null) return item.marker
+  const next = sibling && sibling.indent === indent && sibling.number !== null
+  return `${next ? (sibling.number as number) + 1 : 1}${item.delimiter}`
 }
 
 function shiftItems(direction: 1 | -1): StateCommand {
   return ({ state, dispatch }) => {
-    const lines = listLines(state)
+    const lines = touchedLines(state)
     if (!lines || state.readOnly) return false
-    const changes = lines.flatMap((line): ChangeSpec[] => {
-      const [, indent, marker, gap] = listItem.exec(line.text) as RegExpExecArray
-      const width = marker.length + gap.length
-      if (direction === 1) return [{ from: line.from, insert: ' '.repeat(width) }]
-      const remove = Math.min(indent.length, width)
-      return remove ? [{ from: line.from, to: line.from + remove }] : []
-    })
+    const moving = new Set(lines.map((line) => line.number))
+    // Lines as they read after the moves made so far: later lines number after earlier ones.
+    const moved = new Map<number, string>()
+    const text = (n: number) => moved.get(n) ?? state.doc.line(n).text
+    const changes: ChangeSpec[] = []
+    for (const line of lines) {
+      const item = itemOf(line.text) as Item
+      let indent: number
+      if (direction === 1) {
+        // Nest under the previous item of the same level; a first item has none to go under.
+        const sibling = itemAbove(line.number, item.indent, text, moving)
+        if (!sibling || sibling.indent !== item.indent) continue
+        indent = contentColumn(sibling)
+      } else {
+        if (item.indent === 0) continue
+        const parent = itemAbove(line.number, item.indent - 1, text, moving)
+        indent = parent ? parent.indent : 0
+      }
+      const marker = renumbered(item, itemAbove(line.number, indent, text), indent)
+      const head = `${' '.repeat(indent)}${marker}${item.gap}`
+      const oldHead = line.text.slice(0, contentColumn(item))
+      moved.set(line.number, head + line.text.slice(oldHead.length))
+      // Only what differs is replaced, so the cursor in the item's text keeps its place.
+      if (marker === item.marker) {
+        const delta = indent - item.indent
+        changes.push(
+          delta > 0
+            ? { from: line.from, insert: ' '.repeat(delta) }
+            : { from: line.from, to: line.from - delta },
+        )
+      } else changes.push({ from: line.from, to: line.from + oldHead.length, insert: head })
+    }
     if (changes.length === 0) return true
     const changeSet = state.changes(changes)
     dispatch(
