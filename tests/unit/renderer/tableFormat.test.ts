@@ -49,4 +49,17 @@ describe('table formatting', () => {
       '| a   | b   |\n| --- | --- |\n| x   | y   |\n| ^    |     |',
     )
   })
+  it('leaves the table on Enter in the empty row at its foot, after a blank line', () => {
+    expect(run(newTableRow, stateOf('| a | b |\n|-|-|\n| x | y |\n| ^ |  |'))).toBe(
+      '| a   | b   |\n| --- | --- |\n| x   | y   |\n\n^',
+    )
+    expect(run(newTableRow, stateOf('| a | b |\n|-|-|\n| x | y |\n|  | ^ |\n\nNext.'))).toBe(
+      '| a   | b   |\n| --- | --- |\n| x   | y   |\n\n^\n\nNext.',
+    )
+  })
+  it('opens the next row on Enter in the middle of a row, never cutting it in two', () => {
+    expect(run(newTableRow, stateOf('| a | b |\n|-|-|\n| x^ | y |\n| z | w |'))).toBe(
+      '| a   | b   |\n| --- | --- |\n| x   | y   |\n| ^    |     |\n| z   | w   |',
+    )
+  })
 })

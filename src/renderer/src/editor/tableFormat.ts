@@ -167,9 +167,26 @@ export const previousTableCell = moveCell(-1)
 /** At the end of a table row: aligns the table and starts a new row below, in its first cell. */
 export const newTableRow: StateCommand = ({ state, dispatch }) => {
   const range = state.selection.main
-  const table = findTable(state, range.head)
-  if (!table || !range.empty || range.head !== state.doc.lineAt(range.head).to) return false
+  const table = range.empty ? findTable(state, range.head) : null
+  if (!table) return false
   const { row } = cursorCell(state, table, range.head)
+  const last = table.rows.length - 1
+  if (row === last && row >= 2 && table.rows[row].every((cell) => cell === '')) {
+    // Enter on the empty row at the foot leaves the table: the row goes, and writing goes on
+    // after a blank line (a line right below a row would be read as one more row).
+    table.rows.splice(row, 1)
+    const formatted = formatTable(table)
+    dispatch(
+      state.update({
+        changes: { from: table.from, to: table.to, insert: `${formatted}\n\n` },
+        selection: EditorSelection.cursor(table.from + formatted.length + 2),
+        scrollIntoView: true,
+        userEvent: 'input.format',
+      }),
+    )
+    return true
+  }
+  // Enter anywhere in a row opens the next row: a line break would cut the row in two.
   const columns = Math.max(...table.rows.map((r) => r.length))
   const insertAt = Math.max(row, 1) + 1
   table.rows.splice(insertAt, 0, Array(columns).fill(''))
