@@ -70,7 +70,16 @@ export interface ArticleDocument {
 export type SaveResult =
   | { status: 'saved'; version: string; mtimeMs: number }
   /** The file changed on disk since `baseVersion`: nothing was written; both versions are here. */
-  | { status: 'conflict'; diskText: string | null; diskVersion: string | null }
+  | {
+      status: 'conflict'
+      diskText: string | null
+      diskVersion: string | null
+      /**
+       * Why the file on disk cannot be shown as text (binary, not UTF-8); diskText is then null
+       * although the file exists.
+       */
+      diskProblem?: string
+    }
 
 export interface BuildProblem {
   path: string

@@ -138,6 +138,38 @@ describe('article management in the browser', () => {
     expect(undone).not.toContain('Typed after the tab click.')
   }, 60_000)
 
+  it('offers a copy, never an overwrite, when the file changed into something that is not text', async () => {
+    const { page } = app
+    const path = 'posts/notes-on-notebooks.md'
+    await page.click(item(path))
+    await page.waitForSelector(`[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`)
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nMy words to keep.')
+    const theirs = Buffer.from('---\ntitle: Notes\n---\n\nCaf\xe9 in Windows-1252.\n', 'latin1')
+    await writeFile(join(app.workspace, path), theirs)
+    await page.keyboard.press('Control+s')
+    const dialog = page.locator('[data-testid=conflict-dialog]')
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('cannot show as text')
+    expect(await page.textContent('[data-testid=conflict-theirs]')).toContain('not valid UTF-8')
+    expect(await page.locator('[data-testid=conflict-keep-mine]').count()).toBe(0)
+    await page.click('[data-testid=conflict-keep-both]')
+    const notice = page.locator('[data-testid=info-notice]', {
+      hasText: 'Your version was saved as',
+    })
+    await notice.waitFor()
+    const copyPath = /saved as (\S+)\.$/.exec(
+      (await notice.locator('.notice-text').textContent()) ?? '',
+    )?.[1]
+    expect(await readFile(join(app.workspace, copyPath as string), 'utf8')).toContain(
+      'My words to keep.',
+    )
+    expect(await readFile(join(app.workspace, path))).toEqual(theirs)
+    await notice.locator('button').click()
+    await notice.waitFor({ state: 'detached' })
+  }, 60_000)
+
   it('keeps both versions after a conflict: a copy with mine, the file with theirs', async () => {
     const { page } = app
     const path = 'posts/welcome-to-field-notes.md'

@@ -22,11 +22,17 @@ async function statOrNull(abs: string): Promise<Stats | null> {
   }
 }
 
-function diskTextOf(bytes: Buffer, relPath: string): string | null {
+/** The disk's side of a conflict: its text, or why it cannot be read as text. */
+function diskSideOf(
+  bytes: Buffer | null,
+  relPath: string,
+): { diskText: string | null; diskProblem?: string } {
+  if (!bytes) return { diskText: null }
   try {
-    return decodeArticle(bytes, relPath)
+    return { diskText: decodeArticle(bytes, relPath) }
   } catch (err) {
-    if (err instanceof FolioError && err.code === 'unreadable') return null
+    if (err instanceof FolioError && err.code === 'unreadable')
+      return { diskText: null, diskProblem: err.message }
     throw err
   }
 }
@@ -72,11 +78,7 @@ export async function saveArticle(
     const diskBytes = st ? await fs.readFile(abs) : null
     const diskVersion = diskBytes ? contentHash(diskBytes) : null
     if (diskVersion !== baseVersion) {
-      return {
-        status: 'conflict',
-        diskText: diskBytes ? diskTextOf(diskBytes, relPath) : null,
-        diskVersion,
-      }
+      return { status: 'conflict', ...diskSideOf(diskBytes, relPath), diskVersion }
     }
     if (st) await refuseReadOnly(abs, st, relPath)
     else await fs.mkdir(path.dirname(abs), { recursive: true })

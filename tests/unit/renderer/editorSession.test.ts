@@ -120,6 +120,22 @@ describe('EditorSession', () => {
     expect(await session.saveAllBeforeLeaving()).toEqual([])
   })
 
+  it('says why a file changed into something that is not text cannot be shown, and keeps both', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    // A co-author's editor saved the article as Windows-1252: "Café" with a 0xE9 byte.
+    const theirs = Buffer.from('---\ntitle: A\n---\n\nCaf\xe9 paragraph.\n', 'latin1')
+    await writeFile(join(dir, 'posts', 'a.md'), theirs)
+    typeInto(session, 'posts/a.md', 'Mine.\n')
+    await session.save('posts/a.md')
+    const conflict = session.getSnapshot().conflict
+    expect(conflict?.diskText).toBeNull()
+    expect(conflict?.diskProblem).toContain('is not valid UTF-8 text')
+    const copy = await session.resolveConflict('both')
+    expect(copy && (await readFile(join(dir, copy.path), 'utf8'))).toContain('Mine.')
+    expect(await readFile(join(dir, 'posts', 'a.md'))).toEqual(theirs)
+  })
+
   it('keeps mine: writes the editor text over the changed file', async () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')

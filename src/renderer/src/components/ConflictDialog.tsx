@@ -14,14 +14,18 @@ export interface ConflictDialogProps {
 /** Shows the editor's text and the disk's text; the author picks one, never silently. */
 export function ConflictDialog(props: ConflictDialogProps) {
   const { conflict, onKeepMine, onTakeTheirs, onKeepBoth } = props
-  const deleted = conflict.diskText === null
+  const unreadable = conflict.diskProblem !== undefined
+  const deleted = conflict.diskText === null && !unreadable
   return (
     <Modal title="This article changed on disk" wide testId="conflict-dialog">
       <p className="modal-lead">
         <code>{conflict.path}</code>{' '}
-        {deleted
-          ? 'was deleted by another program while you were editing it.'
-          : 'was changed by another program since you opened it. Which version should stay?'}
+        {unreadable
+          ? 'was changed by another program into a file Folio cannot show as text. ' +
+            'Keep both saves your version as a copy beside it and leaves that file as it is.'
+          : deleted
+            ? 'was deleted by another program while you were editing it.'
+            : 'was changed by another program since you opened it. Which version should stay?'}
       </p>
       <div className="conflict-columns">
         <section>
@@ -30,7 +34,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
         </section>
         <section>
           <h3>On disk</h3>
-          <pre data-testid="conflict-theirs">{deleted ? '(deleted)' : conflict.diskText}</pre>
+          <pre data-testid="conflict-theirs">
+            {unreadable ? conflict.diskProblem : deleted ? '(deleted)' : conflict.diskText}
+          </pre>
         </section>
       </div>
       <div className="modal-actions">
@@ -40,7 +46,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
           data-testid="conflict-take-theirs"
           onClick={onTakeTheirs}
         >
-          {deleted ? 'Close the article' : 'Take the disk version'}
+          {deleted || unreadable ? 'Close the article' : 'Take the disk version'}
         </button>
         <button
           type="button"
@@ -51,14 +57,17 @@ export function ConflictDialog(props: ConflictDialogProps) {
         >
           Keep both
         </button>
-        <button
-          type="button"
-          className="button primary"
-          data-testid="conflict-keep-mine"
-          onClick={onKeepMine}
-        >
-          {deleted ? 'Save mine again' : 'Keep mine'}
-        </button>
+        {/* Writing over a file that cannot be shown would lose it unseen: only a copy is offered. */}
+        {!unreadable && (
+          <button
+            type="button"
+            className="button primary"
+            data-testid="conflict-keep-mine"
+            onClick={onKeepMine}
+          >
+            {deleted ? 'Save mine again' : 'Keep mine'}
+          </button>
+        )}
       </div>
     </Modal>
   )

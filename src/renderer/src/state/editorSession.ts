@@ -37,9 +37,11 @@ export interface TabSnapshot {
 export interface ConflictSnapshot {
   path: string
   mine: string
-  /** null when the file was deleted on disk. */
+  /** null when the file was deleted on disk, or cannot be read as text (`diskProblem`). */
   diskText: string | null
   diskVersion: string | null
+  /** Why the file on disk cannot be shown as text (binary, not UTF-8): it is there, unread. */
+  diskProblem?: string
 }
 
 export interface SessionSnapshot {
@@ -429,6 +431,7 @@ export class EditorSession {
           mine: text,
           diskText: result.diskText,
           diskVersion: result.diskVersion,
+          ...(result.diskProblem ? { diskProblem: result.diskProblem } : {}),
         }
       }
     } catch (err) {
@@ -517,14 +520,17 @@ export class EditorSession {
     if (!tab) return
     let diskText: string | null = null
     let diskVersion: string | null = null
+    let diskProblem: string | undefined
     try {
       const doc = await this.api.readArticle({ path })
       diskText = doc.text
       diskVersion = doc.version
     } catch (err) {
-      if (!(err instanceof FolioError && err.code === 'not-found')) throw err
+      if (err instanceof FolioError && err.code === 'unreadable') diskProblem = err.message
+      else if (!(err instanceof FolioError && err.code === 'not-found')) throw err
     }
-    this.conflict = { path, mine: fileTextOf(tab.article, tab.state.doc), diskText, diskVersion }
+    const mine = fileTextOf(tab.article, tab.state.doc)
+    this.conflict = { path, mine, diskText, diskVersion, ...(diskProblem ? { diskProblem } : {}) }
     this.publish()
   }
 
