@@ -62,6 +62,29 @@ describe('the front matter form', () => {
     expect(onDisk).toContain('draft: true')
   }, 60_000)
 
+  it('writes a typed date once it is whole, and keeps it while a part is retyped', async () => {
+    const { page } = app
+    await openArticle(page, 'posts/a-week-on-the-coast/index.md')
+    const box = await page.locator('[data-testid=fm-date]').boundingBox()
+    if (!box) throw new Error('no date field')
+    // The month part (the field reads mm/dd/yyyy), then month, day and year typed in one go.
+    await page.mouse.click(box.x + 14, box.y + box.height / 2)
+    await page.keyboard.type('12252024')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=editor] .cm-content')
+        ?.textContent?.includes('date: 2024-12-25'),
+    )
+    // Backspace empties the year part only: the text keeps the date.
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('2026')
+    await page.keyboard.type('77')
+    const text = await editorText(page)
+    expect(text).toMatch(/^date: 2026-12-25$/m)
+    expect(text).not.toMatch(/date: \d{5}/)
+    await page.keyboard.press('Control+z')
+  }, 60_000)
+
   it('keeps a click that lands while the form is re-reading the text', async () => {
     const { page } = app
     await openArticle(page, 'posts/welcome-to-field-notes.md')

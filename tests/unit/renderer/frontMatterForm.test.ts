@@ -3,6 +3,7 @@ import { EditorState, Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import {
   datePicked,
+  dateToWrite,
   frontMatterSource,
   readFormFields,
   setFieldsTransaction,
@@ -91,6 +92,14 @@ describe('the front matter form model', () => {
   it('refuses to edit malformed front matter', () => {
     const state = EditorState.create({ doc: '---\ntitle: [unclosed\n---\nBody\n' })
     expect(() => setFieldsTransaction(state, { title: 'x' })).toThrow(/cannot be edited/)
+  })
+
+  it('writes a date from the date field only when it is whole, or cleared on purpose', () => {
+    expect(dateToWrite('2024-12-25', false)).toBe(true)
+    expect(dateToWrite('0002-12-25', false)).toBe(false)
+    expect(dateToWrite('252024-01-20', false)).toBe(false)
+    expect(dateToWrite('', true)).toBe(false)
+    expect(dateToWrite('', false)).toBe(true)
   })
 
   it('keeps the time and zone of a written date when a new day is picked', () => {

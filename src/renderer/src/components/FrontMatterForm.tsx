@@ -15,6 +15,7 @@ import {
 import type { FormFields, FormReading } from '../editor/frontMatterForm'
 import type { EditorSession } from '../state/editorSession'
 import { toFolioError } from '../../../core/errors'
+import { DateField } from './DateField'
 import { TagsInput } from './TagsInput'
 import { usePreference } from './usePreference'
 
@@ -134,14 +135,12 @@ export function FrontMatterForm({ feed, session, tags }: FrontMatterFormProps) {
           </label>
           <label className="fm-field fm-date">
             <span>Date</span>
-            <input
-              type="date"
-              data-testid="fm-date"
+            <DateField
               value={local.ok ? local.fields.date : ''}
-              onChange={(e) => {
+              onDate={(day) => {
                 if (!local.ok) return
-                const value = datePicked(local.fields.dateWritten, e.target.value)
-                write({ date: value }, { date: e.target.value, dateWritten: value ?? '' })
+                const value = datePicked(local.fields.dateWritten, day)
+                write({ date: value }, { date: day, dateWritten: value ?? '' })
               }}
             />
           </label>

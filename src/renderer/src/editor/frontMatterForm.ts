@@ -86,6 +86,17 @@ export function readFormFields(source: string): FormReading {
  * The value to write for a new day picked in the date field: the written date with its day
  * replaced (time and zone kept), or the bare day; null when the field was cleared.
  */
+/**
+ * Whether the date field's value `day` ('YYYY-MM-DD', or '' with `badInput` while a segment is
+ * half typed) should be written to the front matter: a whole date with a year of four digits
+ * from 1000, or an empty field that is really empty (cleared).
+ */
+export function dateToWrite(day: string, badInput: boolean): boolean {
+  if (day === '') return !badInput
+  const year = /^(\d+)-\d{2}-\d{2}$/.exec(day)?.[1]
+  return year !== undefined && year.length === 4 && Number(year) >= 1000
+}
+
 export function datePicked(dateWritten: string, day: string): string | null {
   if (!day) return null
   return /^\d{4}-\d{2}-\d{2}/.test(dateWritten) ? day + dateWritten.slice(10) : day
