@@ -10,6 +10,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
 import remarkMath from 'remark-math'
+import { remarkMathDollars } from './remarkMathDollars'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import type { Root } from 'mdast'
@@ -47,6 +48,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkMath)
+  .use(remarkMathDollars)
   // Ids from remark-rehype stay unprefixed; the sanitizer prefixes every id once, and
   // rehypeFragmentLinks points the footnote links at the prefixed ids.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })

@@ -44,6 +44,13 @@ describe('renderMarkdown: math, headings, code', () => {
     expect(html('Energy $E=mc^2$.')).toContain('<span class="katex">')
   })
 
+  it('leaves dollar amounts as text, as Pandoc does', () => {
+    expect(html('A price of $5 and $10 here.')).toBe('<p>A price of $5 and $10 here.</p>')
+    expect(html('Costs $5, then $x$2.')).toBe('<p>Costs $5, then $x$2.</p>')
+    expect(html('Between $ x $ spaces.')).toBe('<p>Between $ x $ spaces.</p>')
+    expect(html('Energy $E=mc^2$, then $10.')).toContain('<span class="katex">')
+  })
+
   it('renders display math as a KaTeX display block', () => {
     expect(html('$$\n\\int_0^1 x\\,dx\n$$')).toContain('<span class="katex-display">')
   })
