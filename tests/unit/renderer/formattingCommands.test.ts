@@ -81,6 +81,12 @@ describe('inserted constructs', () => {
   it('fences the selected lines as a code block', () => {
     expect(run(insertCodeBlock, stateOf('«a = 1\nb = 2»'))).toBe('```^\na = 1\nb = 2\n```')
   })
+  it('fences a selected line, and a selection within a line as a block of its own', () => {
+    expect(run(insertCodeBlock, stateOf('«two words»'))).toBe('```^\ntwo words\n```')
+    expect(run(insertCodeBlock, stateOf('Run «npm test» to check.'))).toBe(
+      'Run\n\n```^\nnpm test\n```\n\nto check.',
+    )
+  })
   it('inserts a horizontal rule as its own paragraph between two paragraphs', () => {
     expect(run(insertHorizontalRule, stateOf('one\n^\ntwo'))).toBe('one\n\n---^\n\ntwo')
   })

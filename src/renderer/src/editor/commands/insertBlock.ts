@@ -60,24 +60,36 @@ export const insertImage: StateCommand = run((state) => {
   }
 })
 
-/** Inserts a fenced code block and puts the cursor on its language. */
+/**
+ * Inserts a fenced code block and puts the cursor on its language. A selection goes inside it:
+ * whole lines are fenced where they are; part of a line becomes a block of its own, the text
+ * before and after it staying paragraphs around it.
+ */
 export const insertCodeBlock: StateCommand = ({ state, dispatch }) => {
   const range = state.selection.main
-  if (!range.empty && state.doc.lineAt(range.from).number !== state.doc.lineAt(range.to).number) {
-    const from = state.doc.lineAt(range.from).from
-    const to = state.doc.lineAt(range.to).to
-    const body = state.sliceDoc(from, to)
-    dispatch(
-      state.update({
-        changes: { from, to, insert: '```\n' + body + '\n```' },
-        selection: EditorSelection.cursor(from + 3),
-        scrollIntoView: true,
-        userEvent: 'input.format',
-      }),
-    )
-    return true
-  }
-  return insertOwnBlock('```\n\n```', 3, 3)({ state, dispatch })
+  if (range.empty || state.readOnly) return insertOwnBlock('```\n\n```', 3, 3)({ state, dispatch })
+  const first = state.doc.lineAt(range.from)
+  const last = state.doc.lineAt(range.to)
+  const before = state.sliceDoc(first.from, range.from)
+  const after = state.sliceDoc(range.to, last.to)
+  const wholeLines = before.trim() === '' && after.trim() === ''
+  // Spaces between the block and the text around it go with the line break.
+  const from = wholeLines ? first.from : range.from - (/\s*$/.exec(before)?.[0].length ?? 0)
+  const to = wholeLines ? last.to : range.to + (/^\s*/.exec(after)?.[0].length ?? 0)
+  const body = wholeLines
+    ? state.sliceDoc(from, to)
+    : state.sliceDoc(range.from, range.to).replace(/^\s+|\s+$/g, '')
+  const lead = wholeLines || before.trim() === '' ? '' : '\n\n'
+  const tail = wholeLines || after.trim() === '' ? '' : '\n\n'
+  dispatch(
+    state.update({
+      changes: { from, to, insert: lead + '```\n' + body + '\n```' + tail },
+      selection: EditorSelection.cursor(from + lead.length + 3),
+      scrollIntoView: true,
+      userEvent: 'input.format',
+    }),
+  )
+  return true
 }
 
 /** Inserts a two-column Markdown table and selects the first header cell. */
