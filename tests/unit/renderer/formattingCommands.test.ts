@@ -19,6 +19,7 @@ import {
   toggleItalic,
   toggleStrikethrough,
 } from '../../../src/renderer/src/editor/commands/toggleInlineMarker'
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
 import { run, stateOf } from './editorHarness'
 
 describe('inline formatting', () => {
@@ -30,6 +31,14 @@ describe('inline formatting', () => {
   })
   it('unwraps bold when the selection includes the markers', () => {
     expect(run(toggleBold, stateOf('say «**hello**» now'))).toBe('say «hello» now')
+  })
+  it('unwraps the bold span the selection is in, however little of it is selected', () => {
+    const md = [markdown({ base: markdownLanguage })]
+    expect(run(toggleBold, stateOf('**bold «text»** now', md))).toBe('bold «text» now')
+    expect(run(toggleItalic, stateOf('an *itali^c* word', md))).toBe('an itali^c word')
+    expect(run(toggleInlineCode, stateOf('run `npm «test»`', md))).toBe('run npm «test»')
+    // Italic inside bold is wrapped in italic, not taken for the bold's markers.
+    expect(run(toggleItalic, stateOf('**bold «text»**', md))).toBe('**bold *«text»***')
   })
   it('inserts an empty pair with the cursor inside for an empty selection', () => {
     expect(run(toggleItalic, stateOf('a ^b'))).toBe('a *^*b')

@@ -2,8 +2,50 @@
  * Inline formatting (bold, italic, strikethrough, code): wrap each selection in a Markdown marker,
  * or unwrap it when the marker is already there, inside or just around the selection.
  */
+import { syntaxTree } from '@codemirror/language'
 import { EditorSelection } from '@codemirror/state'
-import type { StateCommand } from '@codemirror/state'
+import type { EditorState, SelectionRange, StateCommand } from '@codemirror/state'
+
+type SyntaxNode = ReturnType<typeof syntaxTree>['topNode']
+
+/** The Markdown syntax node each marker makes, and the node of its marks. */
+const markupNodes: Record<string, { node: string; mark: string }> = {
+  '**': { node: 'StrongEmphasis', mark: 'EmphasisMark' },
+  '*': { node: 'Emphasis', mark: 'EmphasisMark' },
+  '~~': { node: 'Strikethrough', mark: 'StrikethroughMark' },
+  '`': { node: 'InlineCode', mark: 'CodeMark' },
+}
+
+/**
+ * The opening and closing marks of the `marker` span (bold, italic, ...) that holds all of
+ * `range`, from the syntax tree; null outside one, or without a Markdown tree.
+ */
+function enclosingMarks(
+  state: EditorState,
+  range: SelectionRange,
+  marker: string,
+): [SyntaxNode, SyntaxNode] | null {
+  const kind = markupNodes[marker]
+  if (!kind) return null
+  for (
+    let node: SyntaxNode | null = syntaxTree(state).resolveInner(range.from, 1);
+    node;
+    node = node.parent
+  ) {
+    if (node.name !== kind.node || node.from > range.from || node.to < range.to) continue
+    const open = node.firstChild
+    const close = node.lastChild
+    if (
+      open &&
+      close &&
+      open.from !== close.from &&
+      open.name === kind.mark &&
+      close.name === kind.mark
+    )
+      return [open, close]
+  }
+  return null
+}
 
 /**
  * A command that toggles `marker` around every selection range. An empty selection gets an empty
@@ -14,6 +56,24 @@ export function toggleInlineMarker(marker: string): StateCommand {
   return ({ state, dispatch }) => {
     if (state.readOnly) return false
     const tr = state.changeByRange((range) => {
+      // Inside a span already so marked (the selection within **bold text**): unwrap the span.
+      const marks = enclosingMarks(state, range, marker)
+      if (marks) {
+        const [open, close] = marks
+        const shift = (pos: number) =>
+          pos <= open.from
+            ? pos
+            : pos < open.to
+              ? open.from
+              : Math.min(pos, close.from) - (open.to - open.from)
+        return {
+          changes: [
+            { from: open.from, to: open.to },
+            { from: close.from, to: close.to },
+          ],
+          range: EditorSelection.range(shift(range.anchor), shift(range.head)),
+        }
+      }
       const before = state.sliceDoc(range.from - size, range.from)
       const after = state.sliceDoc(range.to, range.to + size)
       const inner = state.sliceDoc(range.from, range.to)
