@@ -20,6 +20,12 @@ describe('outline', () => {
       [3, 'Three', 11],
     ])
   })
+  it("shows a heading's words without their Markdown", () => {
+    const doc =
+      '## Second *italic* `code` and **bold**\n\n# A [link](https://x.org "t") \\*star\\*\n'
+    const entries = outlineOf(EditorState.create({ doc, extensions: md }))
+    expect(entries.map((e) => e.text)).toEqual(['Second italic code and bold', 'A link *star*'])
+  })
   it('follows the cursor to the section it is in', () => {
     const entries = outlineOf(EditorState.create({ doc: text, extensions: md }))
     expect(currentSection(entries, text.indexOf('text'))).toBe(0)

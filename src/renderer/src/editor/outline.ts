@@ -13,6 +13,34 @@ export interface OutlineEntry {
 
 const headingNode = /^(?:ATXHeading|SetextHeading)([1-6])$/
 
+/** Markup left out of a heading's outline text: its `#`s, emphasis and code marks, link URLs. */
+const markupNode = /^(?:HeaderMark|EmphasisMark|CodeMark|StrikethroughMark|LinkMark|URL|LinkTitle)$/
+
+type SyntaxNode = ReturnType<typeof syntaxTree>['topNode']
+
+/** A heading's words as the page shows them: `## Second *italic* `code`` reads "Second italic code". */
+function headingText(state: EditorState, heading: SyntaxNode): string {
+  const end = Math.min(heading.to, state.doc.lineAt(heading.from).to)
+  let text = ''
+  let at = heading.from
+  const cursor = heading.cursor()
+  // Skip the markup nodes inside the heading, keeping the text between them.
+  if (cursor.firstChild()) {
+    do {
+      const skip = markupNode.test(cursor.name) ? cursor : null
+      if (!skip) continue
+      if (skip.from >= end) break
+      text += state.sliceDoc(at, skip.from)
+      at = Math.max(at, skip.to)
+    } while (cursor.next() && cursor.from < heading.to)
+  }
+  text += state.sliceDoc(at, Math.max(at, end))
+  return text
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /**
  * The headings of the document, in order. Uses the parsed tree (waiting up to `timeoutMs` for the
  * parser to reach the end), so it is cheap to call on idle.
@@ -25,12 +53,12 @@ export function outlineOf(state: EditorState, timeoutMs = 50): OutlineEntry[] {
       const match = headingNode.exec(node.name)
       if (!match) return node.name === 'Document' || node.name === 'Blockquote' ? undefined : false
       const line = state.doc.lineAt(node.from)
-      const raw = state.sliceDoc(node.from, node.to).split('\n')[0]
-      const text = raw
-        .replace(/^#{1,6}\s*/, '')
-        .replace(/\s#+\s*$/, '')
-        .trim()
-      entries.push({ level: Number(match[1]), text, from: line.from, line: line.number })
+      entries.push({
+        level: Number(match[1]),
+        text: headingText(state, node.node),
+        from: line.from,
+        line: line.number,
+      })
       return false
     },
   })
