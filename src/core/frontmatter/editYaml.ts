@@ -4,6 +4,8 @@
  */
 import {
   Document,
+  visit,
+  type Alias,
   isMap,
   isScalar,
   isSeq,
@@ -56,6 +58,40 @@ function serialize(
   return keySource + out.slice(1)
 }
 
+/**
+ * Other fields that repeat this field's value through a YAML alias (`title: &t Hello`,
+ * `og_title: *t`) keep the value they had: each alias is written out as the old value. Throws
+ * when that cannot be done in one line (an anchored list or map, or the field being removed).
+ */
+function aliasesKept(
+  doc: Document,
+  key: string,
+  old: YamlNode | null,
+  value: FieldValue,
+  source: string,
+): TextEdit[] {
+  const anchor = old?.anchor
+  if (!anchor) return []
+  const aliases: Alias[] = []
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source === anchor) aliases.push(node)
+    },
+  })
+  if (aliases.length === 0) return []
+  if (value === null || !isScalar(old) || !old.range) {
+    throw new Error(
+      `"${key}" is anchored (&${anchor}) and other fields repeat it (*${anchor}); edit it in the text so they keep their value.`,
+    )
+  }
+  const literal = source.slice(old.range[0], trimEndOffset(source, old.range[0], old.range[1]))
+  return aliases.flatMap((alias) =>
+    alias.range
+      ? [{ start: alias.range[0], end: alias.range[0] + 1 + anchor.length, insert: literal }]
+      : [],
+  )
+}
+
 /** Edits the YAML front matter content `source` (between the fences); throws if it has errors. */
 export function editYaml(
   source: string,
@@ -81,6 +117,7 @@ export function editYaml(
     }
     const keyNode = pair.key as Scalar
     const old = (pair.value as YamlNode | null) ?? null
+    edits.push(...aliasesKept(doc, key, old, value, source))
     const start = keyNode.range![0]
     const rawEnd = old?.range ? old.range[1] : keyNode.range![1]
     const end = trimEndOffset(source, start, rawEnd)

@@ -22,6 +22,14 @@ describe('setFrontMatterFields on YAML', () => {
     expect(out).toBe(yamlText.replace('"Quoted title"', '"New title"'))
   })
 
+  it('keeps the value of fields that repeat the edited one through a YAML alias', () => {
+    const text = '---\ntitle: &t Hello\nog_title: *t\n---\nBody\n'
+    const out = setFrontMatterFields(text, { title: 'New' })
+    expect(out).toBe('---\ntitle: &t New\nog_title: Hello\n---\nBody\n')
+    expect(parseFrontMatter(out).data).toMatchObject({ title: 'New', og_title: 'Hello' })
+    expect(() => setFrontMatterFields(text, { title: null })).toThrow(/anchored \(&t\)/)
+  })
+
   it('rewrites a block list in the same block style and indentation', () => {
     const out = setFrontMatterFields(yamlText, { tags: ['x', 'y z'] })
     expect(out).toBe(yamlText.replace('  - a\n  - b', '  - x\n  - y z'))
