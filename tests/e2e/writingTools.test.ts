@@ -85,6 +85,23 @@ describe('the front matter form', () => {
     await page.keyboard.press('Control+z')
   }, 60_000)
 
+  it('writes a title typed word by word without quotes, undone in one step', async () => {
+    const { page } = app
+    await openArticle(page, 'posts/notes-on-notebooks.md')
+    const before = await editorText(page)
+    await page.click('[data-testid=fm-title]')
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Again')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=editor] .cm-content')?.textContent?.includes('Again'),
+    )
+    const text = await editorText(page)
+    expect(text).toMatch(/^title: Notes on Notebooks Again$/m)
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+z')
+    expect(await editorText(page)).toBe(before)
+  }, 60_000)
+
   it('keeps a click that lands while the form is re-reading the text', async () => {
     const { page } = app
     await openArticle(page, 'posts/welcome-to-field-notes.md')

@@ -94,9 +94,13 @@ export function FrontMatterForm({ feed, session, tags }: FrontMatterFormProps) {
       setProblem(toFolioError(err, current.path).message)
     }
   }
-  /** An optional text field: emptied, its key is removed rather than left blank. */
+  /**
+   * An optional text field: emptied, its key is removed rather than left blank. Spaces at either
+   * end stay in the field, not in the text: a space typed before the next word would otherwise
+   * make YAML quote the value, and the quotes would stay.
+   */
   const textField = (key: string, shown: 'description' | 'cover' | 'author', value: string) =>
-    write({ [key]: value === '' ? null : value }, { [shown]: value })
+    write({ [key]: value.trim() === '' ? null : value.trim() }, { [shown]: value })
 
   return (
     <section
@@ -130,7 +134,7 @@ export function FrontMatterForm({ feed, session, tags }: FrontMatterFormProps) {
             <input
               data-testid="fm-title"
               value={local.ok ? local.fields.title : ''}
-              onChange={(e) => write({ title: e.target.value }, { title: e.target.value })}
+              onChange={(e) => write({ title: e.target.value.trim() }, { title: e.target.value })}
             />
           </label>
           <label className="fm-field fm-date">

@@ -127,8 +127,7 @@ export function setFieldsTransaction(
     endBefore--
     endAfter--
   }
-  return {
-    changes: { from: start, to: endBefore, insert: after.slice(start, endAfter) },
-    userEvent: 'input.frontmatter',
-  }
+  // NOTE: no user event: CodeMirror's history joins only unlabelled, typing and deleting
+  // changes, and a title typed into the form should undo in one step like one typed in the text.
+  return { changes: { from: start, to: endBefore, insert: after.slice(start, endAfter) } }
 }
