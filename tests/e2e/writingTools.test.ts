@@ -363,6 +363,11 @@ describe('the status bar', () => {
     await expect
       .poll(() => counts.textContent(), { timeout: 5000 })
       .toMatch(/^Selection: 6 words · /)
+    // Selecting everything counts the body only, as the article's count does.
+    await page.keyboard.press('Control+a')
+    await expect
+      .poll(() => counts.textContent(), { timeout: 5000 })
+      .toMatch(/^Selection: 6 words · /)
     await page.keyboard.press('End')
     await expect
       .poll(() => counts.textContent(), { timeout: 5000 })

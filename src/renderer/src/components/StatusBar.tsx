@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
-import { countText } from '../editor/wordCount'
+import { bodyStart, countText } from '../editor/wordCount'
 import type { TextCounts } from '../editor/wordCount'
 
 interface Counts {
@@ -16,7 +16,7 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
   useEffect(() => {
     let handle: ReturnType<typeof setTimeout> | null = null
     // A cursor move changes only the selection's counts: the article's are kept for its text.
-    let counted: { doc: unknown; counts: TextCounts } | null = null
+    let counted: { doc: unknown; counts: TextCounts; body: number } | null = null
     const unsubscribe = feed.subscribe(() => {
       if (handle) clearTimeout(handle)
       handle = setTimeout(() => {
@@ -24,9 +24,15 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
         const doc = feed.value
         if (!doc) return setCounts(null)
         const { state } = doc
-        const selected = state.selection.ranges.map((r) => state.sliceDoc(r.from, r.to)).join('\n')
-        if (counted?.doc !== state.doc)
-          counted = { doc: state.doc, counts: countText(state.doc.toString()) }
+        if (counted?.doc !== state.doc) {
+          const text = state.doc.toString()
+          counted = { doc: state.doc, counts: countText(text), body: bodyStart(text) }
+        }
+        // The selected part of the body: front matter is not words, selected or not.
+        const body = counted.body
+        const selected = state.selection.ranges
+          .map((r) => state.sliceDoc(Math.max(r.from, body), Math.max(r.to, body)))
+          .join('\n')
         setCounts({
           doc: counted.counts,
           selection: selected.trim() ? countText(selected, { skipFrontMatter: false }) : null,
