@@ -1,5 +1,6 @@
 import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useApp } from './appHarness'
 
@@ -10,6 +11,36 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
+}
+
+/** The editor's text as the author sees it, line by line. */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
+}
+
+/** Opens `path` in its tab and types `text` at the end of it. */
+async function typeAtEnd(page: Page, path: string, text: string): Promise<void> {
+  await page.click(item(path))
+  await page.waitForSelector(`[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`)
+  await page.click('[data-testid=editor] .cm-content')
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+}
+
+/** Chooses Keep both in the conflict dialog; resolves the path of the copy the notice names. */
+async function keepBoth(page: Page): Promise<string> {
+  await page.click('[data-testid=conflict-keep-both]')
+  await page.waitForSelector('[data-testid=conflict-dialog]', { state: 'detached' })
+  const notice = page.locator('[data-testid=info-notice]', { hasText: 'Your version was saved as' })
+  await notice.waitFor()
+  const copyPath = /saved as (\S+)\.$/.exec(
+    (await notice.locator('.notice-text').textContent()) ?? '',
+  )?.[1]
+  // Closed, so that the next test's notice is the only one.
+  await notice.locator('button').click()
+  await notice.waitFor({ state: 'detached' })
+  if (!copyPath) throw new Error('The notice did not name the copy.')
+  return copyPath
 }
 
 function item(path: string): string {
@@ -129,23 +160,15 @@ describe('article management in the browser', () => {
     await page.click(`[data-testid=editor-tab][data-path="${first}"]`)
     await page.keyboard.press('Control+End')
     await page.keyboard.type('Typed after the tab click.')
-    const text = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
-    expect(text).toContain('Typed after the tab click.')
+    expect(await editorText(page)).toContain('Typed after the tab click.')
     await page.keyboard.press('Control+z')
-    const undone = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join(
-      '\n',
-    )
-    expect(undone).not.toContain('Typed after the tab click.')
+    expect(await editorText(page)).not.toContain('Typed after the tab click.')
   }, 60_000)
 
   it('offers a copy, never an overwrite, when the file changed into something that is not text', async () => {
     const { page } = app
     const path = 'posts/notes-on-notebooks.md'
-    await page.click(item(path))
-    await page.waitForSelector(`[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`)
-    await page.click('[data-testid=editor] .cm-content')
-    await page.keyboard.press('Control+End')
-    await page.keyboard.type('\nMy words to keep.')
+    await typeAtEnd(page, path, '\nMy words to keep.')
     const theirs = Buffer.from('---\ntitle: Notes\n---\n\nCaf\xe9 in Windows-1252.\n', 'latin1')
     await writeFile(join(app.workspace, path), theirs)
     await page.keyboard.press('Control+s')
@@ -154,51 +177,25 @@ describe('article management in the browser', () => {
     expect(await dialog.textContent()).toContain('cannot show as text')
     expect(await page.textContent('[data-testid=conflict-theirs]')).toContain('not valid UTF-8')
     expect(await page.locator('[data-testid=conflict-keep-mine]').count()).toBe(0)
-    await page.click('[data-testid=conflict-keep-both]')
-    const notice = page.locator('[data-testid=info-notice]', {
-      hasText: 'Your version was saved as',
-    })
-    await notice.waitFor()
-    const copyPath = /saved as (\S+)\.$/.exec(
-      (await notice.locator('.notice-text').textContent()) ?? '',
-    )?.[1]
-    expect(await readFile(join(app.workspace, copyPath as string), 'utf8')).toContain(
-      'My words to keep.',
-    )
+    const copyPath = await keepBoth(page)
+    expect(await readFile(join(app.workspace, copyPath), 'utf8')).toContain('My words to keep.')
     expect(await readFile(join(app.workspace, path))).toEqual(theirs)
-    await notice.locator('button').click()
-    await notice.waitFor({ state: 'detached' })
   }, 60_000)
 
   it('keeps both versions after a conflict: a copy with mine, the file with theirs', async () => {
     const { page } = app
     const path = 'posts/welcome-to-field-notes.md'
-    await page.click(item(path))
-    await page.waitForSelector(`[data-testid=editor-tab][aria-selected=true][data-path="${path}"]`)
-    await page.click('[data-testid=editor] .cm-content')
-    await page.keyboard.press('Control+End')
-    await page.keyboard.type('\nMy closing line.')
+    await typeAtEnd(page, path, '\nMy closing line.')
     const theirs = '---\ntitle: Welcome to Field Notes\n---\n\nRewritten elsewhere.\n'
     await writeFile(join(app.workspace, path), theirs)
     await page.keyboard.press('Control+s')
     await page.waitForSelector('[data-testid=conflict-dialog]')
     await page.screenshot({ path: 'test-results/conflict-keep-both.png' })
-    await page.click('[data-testid=conflict-keep-both]')
-    await page.waitForSelector('[data-testid=conflict-dialog]', { state: 'detached' })
-    const notice = page.locator('[data-testid=info-notice]', {
-      hasText: 'Your version was saved as',
-    })
-    await notice.waitFor()
-    const copyPath = /saved as (\S+)\.$/.exec(
-      (await notice.locator('.notice-text').textContent()) ?? '',
-    )?.[1]
-    expect(copyPath).toBeDefined()
+    const copyPath = await keepBoth(page)
     expect(copyPath).not.toBe(path)
-    expect(await readFile(join(app.workspace, copyPath as string), 'utf8')).toContain(
-      'My closing line.',
-    )
+    expect(await readFile(join(app.workspace, copyPath), 'utf8')).toContain('My closing line.')
     expect(await readFile(join(app.workspace, path), 'utf8')).toBe(theirs)
-    const text = (await page.locator('[data-testid=editor] .cm-line').allTextContents()).join('\n')
+    const text = await editorText(page)
     expect(text).toContain('Rewritten elsewhere.')
     expect(text).not.toContain('My closing line.')
   }, 60_000)
