@@ -286,6 +286,20 @@ describe('search across the workspace', () => {
     ).split('\n')
     expect(lines[lineNumber - 1]).toContain('lifeboat station')
   }, 60_000)
+  it('finds words typed a moment ago, before autosave would have saved them', async () => {
+    const { page } = app
+    await page.keyboard.press('Escape')
+    await openArticle(page, 'posts/notes-on-notebooks.md')
+    await page.click('[data-testid=editor] .cm-content')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nA zanzibarquill line.')
+    await page.keyboard.press('Control+Shift+F')
+    await page.fill('[data-testid=workspace-search-input]', 'zanzibarquill')
+    await page
+      .locator('[data-testid=search-result][data-path="posts/notes-on-notebooks.md"]')
+      .waitFor({ timeout: 1000 })
+    await page.keyboard.press('Escape')
+  }, 60_000)
 })
 
 describe('preview of the home page and editor settings', () => {

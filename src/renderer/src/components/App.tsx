@@ -126,7 +126,16 @@ export function App({ api }: { api: FolioApi }) {
   }, [api])
   const actions = useArticleActions({ api, session, report, inform, refresh: refreshArticles })
   const journal = useJournalPrompt(api, session, workspace, report)
-  const searchBodies = useCallback((query: string) => api.searchArticles({ query }), [api])
+  // Searches read the files: the open articles' edits are saved first (autosave would, a moment
+  // later), so what was just typed is found.
+  const saveFirst = useCallback(() => session.saveAll(), [session])
+  const searchBodies = useCallback(
+    async (query: string) => {
+      await saveFirst()
+      return api.searchArticles({ query })
+    },
+    [api, saveFirst],
+  )
 
   const loadWorkspace = useCallback(
     async (ws: WorkspaceInfo | null) => {
@@ -375,6 +384,7 @@ export function App({ api }: { api: FolioApi }) {
       {workspace && (
         <WorkspaceSearch
           api={api}
+          saveFirst={saveFirst}
           titles={titles}
           onError={report}
           onOpen={(path, line) => {

@@ -14,6 +14,8 @@ export interface WorkspaceSearchProps {
   titles: ReadonlyMap<string, ArticleSummary>
   onOpen: (path: string, line: number) => void
   onError: (err: unknown) => void
+  /** Saves the open articles' edits first, so the search (which reads files) finds them. */
+  saveFirst: () => Promise<void>
 }
 
 interface Result {
@@ -38,7 +40,7 @@ function Highlighted({ snippet }: { snippet: SearchSnippet }) {
 }
 
 /** Always mounted: listens for the shortcut, and shows the panel while open. */
-export function WorkspaceSearch({ api, titles, onOpen, onError }: WorkspaceSearchProps) {
+export function WorkspaceSearch({ api, titles, onOpen, onError, saveFirst }: WorkspaceSearchProps) {
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<{ query: string; items: Result[]; more: number } | null>(
@@ -64,6 +66,7 @@ export function WorkspaceSearch({ api, titles, onOpen, onError }: WorkspaceSearc
     let cancelled = false
     const timer = setTimeout(async () => {
       try {
+        await saveFirst()
         const paths = await api.searchArticles({ query: text })
         const items = await Promise.all(
           paths.slice(0, maxArticles).map(async (path) => {
@@ -80,7 +83,7 @@ export function WorkspaceSearch({ api, titles, onOpen, onError }: WorkspaceSearc
       cancelled = true
       clearTimeout(timer)
     }
-  }, [api, open, query, onError])
+  }, [api, open, query, onError, saveFirst])
 
   if (!open) return null
   const shown = results && results.query === query ? results : null
