@@ -72,6 +72,15 @@ export class BuildCache {
     return state?.version === pipelineVersion ? state : null
   }
 
+  /**
+   * The output folder the last build recorded, whatever pipeline version built it (null: none):
+   * a folder Folio built before, even one from before builds left their marker.
+   */
+  static async lastOutDir(dir: string): Promise<string | null> {
+    const state = await readJson<BuildState>(path.join(dir, 'build.json'))
+    return typeof state?.outDir === 'string' ? state.outDir : null
+  }
+
   /** Forgets the last build's state, before an output folder is changed in place. */
   static async clearState(dir: string): Promise<void> {
     await fs.rm(path.join(dir, 'build.json'), { force: true })

@@ -11,6 +11,7 @@ import { checkSitePaths, startBodies, usableArticles } from './bodyItems'
 import { BuildCache } from './buildCache'
 import { pruneImageVariants } from './imageVariants'
 import { isPublished, newestFirst } from './publishedArticles'
+import { isInside } from '../workspace/paths'
 import { isFolder } from './quickCheck'
 import { articleKeywords } from './relatedArticles'
 import { relatedArticlesSince } from './relatedSince'
@@ -92,6 +93,10 @@ export async function buildSiteFrom(
   const outDir = path.resolve(options.outDir)
   const state = cacheUse ? await BuildCache.readState(cacheUse.dir) : null
   const previous = state && state.outDir === outDir && (await isFolder(outDir)) ? state.files : null
+  // A folder Folio owns (under .folio/) or recorded building is its to replace, marker or not.
+  const folioBuilt =
+    isInside(path.join(source.root, '.folio'), outDir) ||
+    (cacheUse ? (await BuildCache.lastOutDir(cacheUse.dir)) === outDir : false)
   const cache = await BuildCache.open(cacheUse?.dir ?? null)
   const build = new SiteBuild(source, options, cache, previous)
   build.imageCacheDir = cacheUse?.dir ?? path.join(source.root, '.folio', 'cache')
@@ -149,7 +154,7 @@ export async function buildSiteFrom(
 
   if (cacheUse) await BuildCache.clearState(cacheUse.dir)
   if (previous) await updateSite(outDir, build.files, previous)
-  else await writeSiteAtomically(outDir, build.files)
+  else await writeSiteAtomically(outDir, build.files, { folioBuilt })
   if (cacheUse) {
     await Promise.all([
       cache.save(new Set(keys)),

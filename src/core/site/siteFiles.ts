@@ -277,15 +277,20 @@ async function removeFile(outDir: string, rel: string): Promise<void> {
 
 /**
  * Writes `files` into a new folder beside `outDir`, then swaps it in for `outDir`. On failure the
- * old `outDir` is left as it was and the partial folder is removed.
+ * old `outDir` is left as it was and the partial folder is removed. An `outDir` holding anything
+ * but a site Folio built is refused, unless `folioBuilt` says Folio built it (before markers).
  */
-export async function writeSiteAtomically(outDir: string, files: SiteFiles): Promise<void> {
+export async function writeSiteAtomically(
+  outDir: string,
+  files: SiteFiles,
+  options: { folioBuilt?: boolean } = {},
+): Promise<void> {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
   const base = path.basename(target)
   const fresh = path.join(parent, `.${base}.folio-build-${randomBytes(4).toString('hex')}`)
   const old = path.join(parent, `.${base}.folio-old-${randomBytes(4).toString('hex')}`)
-  await checkReplaceable(target, outDir)
+  if (!options.folioBuilt) await checkReplaceable(target, outDir)
   try {
     await fs.mkdir(parent, { recursive: true })
     await fs.mkdir(fresh)

@@ -69,6 +69,26 @@ describe('the output folder of a build', () => {
     expect(await fs.readdir(path.join(tmp, 'new', 'site'))).toContain('index.html')
   })
 
+  it('is replaced when Folio built it before builds left a marker, or owns it (.folio/…)', async () => {
+    const out = path.join(tmp, 'public')
+    await buildSite(await openWorkspace(root), { outDir: out })
+    await fs.rm(path.join(out, '.folio-site'))
+    // A build of an older pipeline recorded this folder: its state no longer applies.
+    const state = path.join(root, '.folio/cache/build.json')
+    const json = JSON.parse(await fs.readFile(state, 'utf8'))
+    await fs.writeFile(state, JSON.stringify({ ...json, version: 'folio-site-0' }))
+    await buildSite(await openWorkspace(root), { outDir: out })
+    expect(await fs.readdir(out)).toContain('.folio-site')
+
+    const serve = path.join(root, '.folio', 'serve')
+    await fs.mkdir(serve, { recursive: true })
+    await fs.writeFile(path.join(serve, 'index.html'), 'an old preview build')
+    await buildSite(await openWorkspace(root), { outDir: serve })
+    expect(await fs.readFile(path.join(serve, 'index.html'), 'utf8')).not.toBe(
+      'an old preview build',
+    )
+  })
+
   it('carries a marker that a publish leaves out', async () => {
     const out = path.join(tmp, 'public')
     await build(out)
