@@ -46,6 +46,13 @@ describe('lists', () => {
     expect(run(indentListItem, stateOf('- a\n- «b\n- c»', md))).toBe('- a\n  - «b\n  - c»')
     expect(run(indentListItem, stateOf('1. a\n2. «b\n3. c»', md))).toBe('1. a\n   1. «b\n   2. c»')
   })
+  it("keeps a selected item's children under it when both move", () => {
+    expect(run(indentListItem, stateOf('- a\n- «b\n  - c»', md))).toBe('- a\n  - «b\n    - c»')
+    expect(run(indentListItem, stateOf('1. a\n2. «b\n   1. c»', md))).toBe(
+      '1. a\n   1. «b\n      1. c»',
+    )
+    expect(run(outdentListItem, stateOf('- a\n  - «b\n    - c»', md))).toBe('- a\n- «b\n  - c»')
+  })
   it('leaves a first item where it is: there is no item to nest it under', () => {
     expect(run(indentListItem, stateOf('- on^e\n- two', md))).toBe('- on^e\n- two')
   })

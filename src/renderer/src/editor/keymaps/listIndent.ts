@@ -51,21 +51,15 @@ function touchedLines(state: EditorState): Line[] | null {
 }
 
 /**
- * The nearest item above line `number` with an indent up to `column` (lines the command moves
- * are skipped when `skip` has them), as `text(n)` reads lines; null when the list ends first (a
- * line that is neither an item, blank, nor indented).
+ * The nearest item above line `number` with an indent up to `column`, as `text(n)` reads lines;
+ * null when the list ends first (a line that is neither an item, blank, nor indented).
  */
-function itemAbove(
-  number: number,
-  column: number,
-  text: (n: number) => string,
-  skip: ReadonlySet<number> = new Set(),
-): Item | null {
+function itemAbove(number: number, column: number, text: (n: number) => string): Item | null {
   for (let n = number - 1; n >= 1; n--) {
     const line = text(n)
     const item = itemOf(line)
     if (item) {
-      if (!skip.has(n) && item.indent <= column) return item
+      if (item.indent <= column) return item
     } else if (line.trim() !== '' && !/^\s/.test(line)) return null
   }
   return null
@@ -82,22 +76,24 @@ function shiftItems(direction: 1 | -1): StateCommand {
   return ({ state, dispatch }) => {
     const lines = touchedLines(state)
     if (!lines || state.readOnly) return false
-    const moving = new Set(lines.map((line) => line.number))
-    // Lines as they read after the moves made so far: later lines number after earlier ones.
+    // Lines as they read after the moves made so far (lines are moved top to bottom, so an item
+    // selected with its parent follows the parent), and as they read before any.
     const moved = new Map<number, string>()
     const text = (n: number) => moved.get(n) ?? state.doc.line(n).text
+    const original = (n: number) => state.doc.line(n).text
     const changes: ChangeSpec[] = []
     for (const line of lines) {
       const item = itemOf(line.text) as Item
       let indent: number
       if (direction === 1) {
         // Nest under the previous item of the same level; a first item has none to go under.
-        const sibling = itemAbove(line.number, item.indent, text, moving)
+        const sibling = itemAbove(line.number, item.indent, text)
         if (!sibling || sibling.indent !== item.indent) continue
         indent = contentColumn(sibling)
       } else {
+        // Out to where the item's own parent stood (a selected parent moves out with it).
         if (item.indent === 0) continue
-        const parent = itemAbove(line.number, item.indent - 1, text, moving)
+        const parent = itemAbove(line.number, item.indent - 1, original)
         indent = parent ? parent.indent : 0
       }
       const marker = renumbered(item, itemAbove(line.number, indent, text), indent)
