@@ -136,6 +136,24 @@ describe('EditorSession', () => {
     expect(await readFile(join(dir, 'posts', 'a.md'))).toEqual(theirs)
   })
 
+  it('waits for a save already running before it says whether every tab is saved', async () => {
+    const slow: FolioApi = {
+      ...api,
+      saveArticle: async (input) => {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        return api.saveArticle(input)
+      },
+    }
+    const session = new EditorSession(slow, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    typeInto(session, 'posts/a.md', 'Autosaved.\n')
+    const autosave = session.save('posts/a.md')
+    typeInto(session, 'posts/a.md', 'Typed during it.\n')
+    expect(await session.saveAllBeforeLeaving()).toEqual([])
+    await autosave
+    expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).toContain('Typed during it.')
+  })
+
   it('keeps mine: writes the editor text over the changed file', async () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')

@@ -469,6 +469,15 @@ export class EditorSession {
    */
   async saveAllBeforeLeaving(): Promise<string[]> {
     await this.saveAll()
+    // A save already running (an autosave) is not waited for by saveAll: wait for it, and for
+    // the save queued behind it, for up to ten seconds.
+    for (
+      let waited = 0;
+      waited < 10_000 &&
+      (this.saveAgain.size > 0 || this.order.some((p) => this.tabs.get(p)?.saving));
+      waited += 25
+    )
+      await new Promise((resolve) => setTimeout(resolve, 25))
     const unsaved = this.order.filter((p) => {
       const tab = this.tabs.get(p) as Tab
       return isDirty(tab.article, tab.state.doc)
