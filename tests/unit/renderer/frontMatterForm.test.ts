@@ -3,6 +3,7 @@ import { EditorState, Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import {
   datePicked,
+  keepTyping,
   dateToWrite,
   frontMatterSource,
   readFormFields,
@@ -92,6 +93,16 @@ describe('the front matter form model', () => {
   it('refuses to edit malformed front matter', () => {
     const state = EditorState.create({ doc: '---\ntitle: [unclosed\n---\nBody\n' })
     expect(() => setFieldsTransaction(state, { title: 'x' })).toThrow(/cannot be edited/)
+  })
+
+  it('keeps a space typed at the end of a field when the text is read again', () => {
+    const typed = readFormFields('---\ntitle: Hello\n---\n')
+    if (!typed.ok) throw new Error('unreadable')
+    const withSpace = { ok: true as const, fields: { ...typed.fields, title: 'Hello ' } }
+    const again = keepTyping(withSpace, readFormFields('---\ntitle: Hello\n---\n'))
+    expect(again?.ok && again.fields.title).toBe('Hello ')
+    const changed = keepTyping(withSpace, readFormFields('---\ntitle: Goodbye\n---\n'))
+    expect(changed?.ok && changed.fields.title).toBe('Goodbye')
   })
 
   it('writes a date from the date field only when it is whole, or cleared on purpose', () => {

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom'
 import type { ActiveDocFeed } from '../state/activeDocFeed'
 import {
   datePicked,
+  keepTyping,
   frontMatterSource,
   readFormFields,
   setFieldsTransaction,
@@ -77,7 +78,8 @@ export function FrontMatterForm({ feed, session, tags }: FrontMatterFormProps) {
   const [seen, setSeen] = useState<typeof current>(null)
   if (current !== seen) {
     setSeen(current)
-    setLocal(current?.reading ?? null)
+    const reading = current?.reading ?? null
+    setLocal(current && current.path === seen?.path ? keepTyping(local, reading) : reading)
     setProblem(null)
   }
   if (!current || !local) return null

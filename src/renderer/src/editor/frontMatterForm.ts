@@ -131,3 +131,22 @@ export function setFieldsTransaction(
   // changes, and a title typed into the form should undo in one step like one typed in the text.
   return { changes: { from: start, to: endBefore, insert: after.slice(start, endAfter) } }
 }
+
+/** The form's text fields whose outer spaces stay in the field and not in the text. */
+const trimmedFields = ['title', 'description', 'author', 'cover'] as const
+
+/**
+ * A new reading of the text for the form, keeping what the author is typing where the text
+ * holds the same words without the spaces at their ends (a space typed before the next word is
+ * not in the text yet, and must not vanish from the field when the text is read again).
+ */
+export function keepTyping(
+  typed: FormReading | null,
+  reading: FormReading | null,
+): FormReading | null {
+  if (!typed?.ok || !reading?.ok) return reading
+  const fields = { ...reading.fields }
+  for (const key of trimmedFields)
+    if (typed.fields[key].trim() === fields[key]) fields[key] = typed.fields[key]
+  return { ...reading, fields }
+}
