@@ -85,6 +85,11 @@ function aliasesKept(
     )
   }
   const literal = source.slice(old.range[0], trimEndOffset(source, old.range[0], old.range[1]))
+  if (literal.includes('\n')) {
+    throw new Error(
+      `"${key}" is anchored (&${anchor}) over several lines and other fields repeat it (*${anchor}); edit it in the text so they keep their value.`,
+    )
+  }
   return aliases.flatMap((alias) =>
     alias.range
       ? [{ start: alias.range[0], end: alias.range[0] + 1 + anchor.length, insert: literal }]
@@ -106,6 +111,8 @@ export function editYaml(
   }
   const pairs = root ? root.items : []
   const edits: TextEdit[] = []
+  /** Aliases written out; those inside a field this call rewrites anyway are left to it. */
+  const aliasEdits: TextEdit[] = []
   let appended = ''
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue
@@ -117,7 +124,7 @@ export function editYaml(
     }
     const keyNode = pair.key as Scalar
     const old = (pair.value as YamlNode | null) ?? null
-    edits.push(...aliasesKept(doc, key, old, value, source))
+    aliasEdits.push(...aliasesKept(doc, key, old, value, source))
     const start = keyNode.range![0]
     const rawEnd = old?.range ? old.range[1] : keyNode.range![1]
     const end = trimEndOffset(source, start, rawEnd)
@@ -137,6 +144,10 @@ export function editYaml(
         })
       } else edits.push({ start, end, insert: line })
     }
+  }
+  for (const alias of aliasEdits) {
+    const inside = edits.some((edit) => alias.start < edit.end && edit.start < alias.end)
+    if (!inside) edits.push(alias)
   }
   if (appended) {
     const needsBreak = source.length > 0 && !source.endsWith('\n')

@@ -28,6 +28,15 @@ describe('setFrontMatterFields on YAML', () => {
     expect(out).toBe('---\ntitle: &t New\nog_title: Hello\n---\nBody\n')
     expect(parseFrontMatter(out).data).toMatchObject({ title: 'New', og_title: 'Hello' })
     expect(() => setFrontMatterFields(text, { title: null })).toThrow(/anchored \(&t\)/)
+    // The repeating field set in the same call takes its new value, whole.
+    expect(setFrontMatterFields(text, { title: 'New', og_title: 'X' })).toBe(
+      '---\ntitle: &t New\nog_title: X\n---\nBody\n',
+    )
+    expect(setFrontMatterFields(text, { title: 'New', og_title: null })).toBe(
+      '---\ntitle: &t New\n---\nBody\n',
+    )
+    const folded = '---\ntitle: &t >-\n  folded\n  text\ntags:\n  - *t\n---\n'
+    expect(() => setFrontMatterFields(folded, { title: 'New' })).toThrow(/over several lines/)
   })
 
   it('rewrites a block list in the same block style and indentation', () => {
