@@ -49,6 +49,13 @@ describe('renderMarkdown: math, headings, code', () => {
     expect(html('Costs $5, then $x$2.')).toBe('<p>Costs $5, then $x$2.</p>')
     expect(html('Between $ x $ spaces.')).toBe('<p>Between $ x $ spaces.</p>')
     expect(html('Energy $E=mc^2$, then $10.')).toContain('<span class="katex">')
+    // What stands between two dollar amounts is Markdown as anywhere else.
+    expect(html('$5 and **bold** or [a link](https://x.test/) and $10.')).toBe(
+      '<p>$5 and <strong>bold</strong> or <a href="https://x.test/">a link</a> and $10.</p>',
+    )
+    expect(html('> A $5 and\n> more $10')).toBe(
+      '<blockquote>\n<p>A $5 and\nmore $10</p>\n</blockquote>',
+    )
   })
 
   it('renders display math as a KaTeX display block', () => {
