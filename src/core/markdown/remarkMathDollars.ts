@@ -13,7 +13,7 @@ import type { VFile } from 'vfile'
 import { remarkGfm } from './remarkGfm'
 
 /** Whether the inline math written as `raw` (dollars included) and followed by `next` is math. */
-export function isDollarMath(raw: string, next: string | undefined): boolean {
+function isDollarMath(raw: string, next: string | undefined): boolean {
   if (raw.startsWith('$$')) return true
   const inner = raw.slice(1, -1)
   return /^\S/.test(inner) && /\S$/.test(inner) && !/^[0-9]/.test(next ?? '')
@@ -73,5 +73,9 @@ function restoreDollars(parent: Parent, source: string): void {
 }
 
 export function remarkMathDollars() {
-  return (tree: Root, file: VFile): void => restoreDollars(tree, String(file))
+  return (tree: Root, file: VFile): void => {
+    // NOTE: runs on every block the preview re-renders as the author types: no dollar, no walk.
+    const source = String(file)
+    if (source.includes('$')) restoreDollars(tree, source)
+  }
 }

@@ -68,17 +68,20 @@ export class BuildCache {
 
   /** The state of the last build, or null when there is none (or it is from another version). */
   static async readState(dir: string): Promise<BuildState | null> {
-    const state = await readJson<BuildState>(path.join(dir, 'build.json'))
-    return state?.version === pipelineVersion ? state : null
+    return BuildCache.current(await BuildCache.readRecord(dir))
   }
 
   /**
-   * The output folder the last build recorded, whatever pipeline version built it (null: none):
-   * a folder Folio built before, even one from before builds left their marker.
+   * The state the last build recorded, whatever pipeline version wrote it: its output folder is
+   * one Folio built, even from before builds left their marker.
    */
-  static async lastOutDir(dir: string): Promise<string | null> {
-    const state = await readJson<BuildState>(path.join(dir, 'build.json'))
-    return typeof state?.outDir === 'string' ? state.outDir : null
+  static async readRecord(dir: string): Promise<BuildState | null> {
+    return readJson<BuildState>(path.join(dir, 'build.json'))
+  }
+
+  /** `record` when this pipeline version can build on it, else null. */
+  static current(record: BuildState | null): BuildState | null {
+    return record?.version === pipelineVersion ? record : null
   }
 
   /** Forgets the last build's state, before an output folder is changed in place. */

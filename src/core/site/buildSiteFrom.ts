@@ -91,12 +91,12 @@ export async function buildSiteFrom(
   const started = performance.now()
   const now = options.now ?? new Date()
   const outDir = path.resolve(options.outDir)
-  const state = cacheUse ? await BuildCache.readState(cacheUse.dir) : null
+  const lastBuild = cacheUse ? await BuildCache.readRecord(cacheUse.dir) : null
+  const state = BuildCache.current(lastBuild)
   const previous = state && state.outDir === outDir && (await isFolder(outDir)) ? state.files : null
   // A folder Folio owns (under .folio/) or recorded building is its to replace, marker or not.
   const folioBuilt =
-    isInside(path.join(source.root, '.folio'), outDir) ||
-    (cacheUse ? (await BuildCache.lastOutDir(cacheUse.dir)) === outDir : false)
+    isInside(path.join(source.root, '.folio'), outDir) || lastBuild?.outDir === outDir
   const cache = await BuildCache.open(cacheUse?.dir ?? null)
   const build = new SiteBuild(source, options, cache, previous)
   build.imageCacheDir = cacheUse?.dir ?? path.join(source.root, '.folio', 'cache')

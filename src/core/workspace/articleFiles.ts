@@ -28,18 +28,21 @@ function skipFolder(name: string): boolean {
  * path never moves the workspace root, `.git` or any other file: an 'invalid-argument' FolioError.
  */
 export function checkArticlePath(relPath: string): void {
-  const parts = relPath.split('/')
-  if (isArticleFileName(parts[parts.length - 1]) && !parts.slice(0, -1).some(skipFolder)) return
+  if (isArticleName(relPath)) return
   throw new FolioError('invalid-argument', `"${relPath}" is not an article (a Markdown file).`, {
     path: relPath,
   })
 }
 
+/** True when workspace-relative `relPath` is a Markdown file outside hidden folders. */
+function isArticleName(relPath: string): boolean {
+  const parts = relPath.split('/')
+  return isArticleFileName(parts[parts.length - 1]) && !parts.slice(0, -1).some(skipFolder)
+}
+
 /** True when workspace-relative `relPath` would be listed as an article of `ws` (by name only). */
 export function isArticlePath(ws: LayoutInfo, relPath: string): boolean {
-  const parts = relPath.split('/')
-  const name = parts[parts.length - 1]
-  if (!isArticleFileName(name) || parts.slice(0, -1).some(skipFolder)) return false
+  if (!isArticleName(relPath)) return false
   return ws.articleDirs.some((dir) => dir === '' || relPath.startsWith(`${dir}/`))
 }
 

@@ -85,6 +85,8 @@ export class EditorSession {
   private readonly listeners = new Set<() => void>()
   private readonly autosaves = new PathTimers()
   private readonly saveAgain = new Set<string>()
+  /** The save running for each article, which later asks for a save wait on. */
+  private readonly running = new Map<string, Promise<void>>()
   private readonly deferredEvents = new Map<string, ArticleChangedEvent>()
   private readonly journalWrites = new PathTimers()
 
@@ -399,18 +401,26 @@ export class EditorSession {
   }
 
   /**
-   * Saves the article's current text against the version it was read at. Resolves when done;
-   * a conflict opens the conflict dialog, a failure is kept on the tab (and never thrown).
+   * Saves the article's current text against the version it was read at. Resolves when done,
+   * including a save already running and the one asked for behind it; a conflict opens the
+   * conflict dialog, a failure is kept on the tab (and never thrown).
    */
-  async save(path: string): Promise<void> {
-    const tab = this.tabs.get(path)
-    if (!tab) return
+  save(path: string): Promise<void> {
     // NOTE: one save per article at a time; a save asked for meanwhile runs after it, with the
     // version this one produced, so two saves never race each other on the same base version.
-    if (tab.saving) {
+    const running = this.running.get(path)
+    if (running) {
       this.saveAgain.add(path)
-      return
+      return running
     }
+    const saving = this.saveNow(path).finally(() => this.running.delete(path))
+    this.running.set(path, saving)
+    return saving
+  }
+
+  private async saveNow(path: string): Promise<void> {
+    const tab = this.tabs.get(path)
+    if (!tab) return
     this.autosaves.cancel(path)
     const text = fileTextOf(tab.article, tab.state.doc)
     tab.saving = true
@@ -446,7 +456,7 @@ export class EditorSession {
       this.deferredEvents.delete(path)
       await this.articleChanged(deferred)
     }
-    if (this.saveAgain.delete(path) && this.tabs.has(path)) await this.save(path)
+    if (this.saveAgain.delete(path) && this.tabs.has(path)) await this.saveNow(path)
   }
 
   /** Saves every article with unsaved edits. */
@@ -469,15 +479,6 @@ export class EditorSession {
    */
   async saveAllBeforeLeaving(): Promise<string[]> {
     await this.saveAll()
-    // A save already running (an autosave) is not waited for by saveAll: wait for it, and for
-    // the save queued behind it, for up to ten seconds.
-    for (
-      let waited = 0;
-      waited < 10_000 &&
-      (this.saveAgain.size > 0 || this.order.some((p) => this.tabs.get(p)?.saving));
-      waited += 25
-    )
-      await new Promise((resolve) => setTimeout(resolve, 25))
     const unsaved = this.order.filter((p) => {
       const tab = this.tabs.get(p) as Tab
       return isDirty(tab.article, tab.state.doc)
