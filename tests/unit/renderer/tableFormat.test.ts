@@ -7,7 +7,17 @@ import {
   previousTableCell,
   splitRow,
 } from '../../../src/renderer/src/editor/tableFormat'
-import { run, stateOf } from './editorHarness'
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
+import type { StateCommand } from '@codemirror/state'
+import { run as runOn, stateOf as plainStateOf } from './editorHarness'
+
+/** Tables are found by the Markdown parser, as in the editor. */
+const stateOf = (marked: string) => plainStateOf(marked, [markdown({ base: markdownLanguage })])
+const run = (command: StateCommand, marked: string | ReturnType<typeof stateOf>) =>
+  runOn(command, typeof marked === 'string' ? stateOf(marked) : marked)
+/** Whether `command` declines (leaving the key to the next handler). */
+const declines = (command: StateCommand, marked: string) =>
+  !command({ state: stateOf(marked), dispatch: () => undefined })
 
 describe('table formatting', () => {
   it('splits a row into cells, keeping escaped pipes', () => {
@@ -60,6 +70,29 @@ describe('table formatting', () => {
   it('opens the next row on Enter in the middle of a row, never cutting it in two', () => {
     expect(run(newTableRow, stateOf('| a | b |\n|-|-|\n| x^ | y |\n| z | w |'))).toBe(
       '| a   | b   |\n| --- | --- |\n| x   | y   |\n| ^    |     |\n| z   | w   |',
+    )
+  })
+  it('leaves pipes in a code block, front matter or plain text alone', () => {
+    const inFence = '```\n| a | b |\n|-|-|\n| x | y |^\n```'
+    expect(declines(newTableRow, inFence)).toBe(true)
+    expect(declines(nextTableCell, inFence)).toBe(true)
+    expect(declines(newTableRow, '    | a | b |\n    |-|-|\n    | x | y |^')).toBe(true)
+    expect(declines(newTableRow, 'a | b^\nnot a table')).toBe(true)
+  })
+  it('keeps a table inside a list item indented, new rows too', () => {
+    expect(run(newTableRow, '- item\n\n  | a | b |\n  |-|-|\n  | x | y |^')).toBe(
+      '- item\n\n  | a   | b   |\n  | --- | --- |\n  | x   | y   |\n  | ^    |     |',
+    )
+    expect(run(nextTableCell, '1. item\n\n   | a | b |\n   |-|-|\n   | x | y^ |')).toBe(
+      '1. item\n\n   | a   | b   |\n   | --- | --- |\n   | x   | y   |\n   | ^    |     |',
+    )
+  })
+  it('keeps a quoted table quoted, and leaves it inside the quote', () => {
+    expect(run(nextTableCell, '> | a | b |\n> |-|-|\n> | x^ | y |')).toBe(
+      '> | a   | b   |\n> | --- | --- |\n> | x   | ^y   |',
+    )
+    expect(run(newTableRow, '> | a | b |\n> |-|-|\n> | x | y |\n> | ^ |  |')).toBe(
+      '> | a   | b   |\n> | --- | --- |\n> | x   | y   |\n>\n> ^',
     )
   })
 })

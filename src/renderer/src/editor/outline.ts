@@ -1,6 +1,7 @@
 /** The article's outline: its headings with their positions, read from the Markdown syntax tree. */
 import { ensureSyntaxTree, syntaxTree } from '@codemirror/language'
 import type { EditorState } from '@codemirror/state'
+import type { SyntaxNode } from './syntaxNode'
 
 /** One heading of the outline. */
 export interface OutlineEntry {
@@ -15,8 +16,6 @@ const headingNode = /^(?:ATXHeading|SetextHeading)([1-6])$/
 
 /** Markup left out of a heading's outline text: its `#`s, emphasis and code marks, link URLs. */
 const markupNode = /^(?:HeaderMark|EmphasisMark|CodeMark|StrikethroughMark|LinkMark|URL|LinkTitle)$/
-
-type SyntaxNode = ReturnType<typeof syntaxTree>['topNode']
 
 /** A heading's words as the page shows them: `## Second *italic* `code`` reads "Second italic code". */
 function headingText(state: EditorState, heading: SyntaxNode): string {

@@ -2,24 +2,30 @@
  * Markdown tables formatted as you type: Tab and Shift-Tab inside a table align its columns and
  * move to the next or previous cell; Enter at the end of a row aligns it and opens a new row.
  */
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language'
 import { EditorSelection, Prec } from '@codemirror/state'
-import type { EditorState, Extension, StateCommand } from '@codemirror/state'
+import type { EditorState, Extension, Line, StateCommand } from '@codemirror/state'
 import { keymap } from '@codemirror/view'
+import type { SyntaxNode } from './syntaxNode'
 
-/** A table found in the document: its line range and parsed cells. */
+/** A table found in the document: its rows' lines, what stands before each, and its cells. */
 export interface TableBlock {
+  /** Offset of the start of the first row's line, and of the end of the last row's line. */
   from: number
   to: number
   firstLine: number
+  /** What stands before each row on its line: a list item's indent, a quote's `> `. */
+  prefixes: string[]
   rows: string[][]
   /** Alignment per column from the delimiter row. */
   align: ('left' | 'center' | 'right' | null)[]
 }
 
-const rowLine = /^\s*\|.*\|?\s*$|^[^|]*\|.*$/
 const delimiterCell = /^:?-+:?$/
+/** The table's lines, each a row: the header, the delimiter row, then the body rows. */
+const rowNodes = new Set(['TableHeader', 'TableDelimiter', 'TableRow'])
 
-/** Splits a table row into trimmed cells, honouring `\|` escapes and optional outer pipes. */
+/** Splits a table row into trimmed cells, honouring `\\|` escapes and optional outer pipes. */
 export function splitRow(text: string): string[] {
   let line = text.trim()
   if (line.startsWith('|')) line = line.slice(1)
@@ -40,29 +46,58 @@ export function splitRow(text: string): string[] {
   return cells
 }
 
-function isDelimiterRow(text: string): boolean {
-  const cells = splitRow(text)
-  return cells.length > 0 && cells.every((c) => delimiterCell.test(c))
+/**
+ * The GFM table the Markdown parser found on `line`. Read from the syntax tree, so pipes in a
+ * code block, front matter or a paragraph are no table, and a table in a list item or a quote is.
+ */
+function tableNodeOn(state: EditorState, line: Line): SyntaxNode | null {
+  const tree = ensureSyntaxTree(state, line.to, 200) ?? syntaxTree(state)
+  let table: SyntaxNode | null = null
+  tree.iterate({
+    from: line.from,
+    to: line.to,
+    enter: (node) => {
+      if (table) return false
+      if (node.name !== 'Table') return undefined
+      table = node.node
+      return false
+    },
+  })
+  return table
 }
 
-/** The table around `pos`, or null when `pos` is not inside a GFM table. */
+/** The table around `pos`, or null when `pos` is not on a row of a GFM table. */
 export function findTable(state: EditorState, pos: number): TableBlock | null {
   const doc = state.doc
   const here = doc.lineAt(pos)
-  if (!rowLine.test(here.text) || !here.text.includes('|')) return null
-  let first = here.number
-  while (first > 1 && doc.line(first - 1).text.includes('|')) first--
-  let last = here.number
-  while (last < doc.lines && doc.line(last + 1).text.includes('|')) last++
-  if (last - first < 1 || !isDelimiterRow(doc.line(first + 1).text)) return null
+  const node = tableNodeOn(state, here)
+  if (!node) return null
   const rows: string[][] = []
-  for (let n = first; n <= last; n++) rows.push(splitRow(doc.line(n).text))
+  const prefixes: string[] = []
+  const lines: Line[] = []
+  for (let row = node.firstChild; row; row = row.nextSibling) {
+    if (!rowNodes.has(row.name)) continue
+    const line = doc.lineAt(row.from)
+    lines.push(line)
+    prefixes.push(line.text.slice(0, row.from - line.from))
+    rows.push(splitRow(doc.sliceString(row.from, line.to)))
+  }
+  if (rows.length < 2 || !rows[1].every((cell) => delimiterCell.test(cell))) return null
+  const firstLine = lines[0].number
+  if (here.number < firstLine || here.number > lines[lines.length - 1].number) return null
   const align = rows[1].map((cell) => {
     const left = cell.startsWith(':')
     const right = cell.endsWith(':')
     return left && right ? 'center' : right ? 'right' : left ? 'left' : null
   })
-  return { from: doc.line(first).from, to: doc.line(last).to, firstLine: first, rows, align }
+  return { from: lines[0].from, to: lines[lines.length - 1].to, firstLine, prefixes, rows, align }
+}
+
+/** Adds an empty row at `index`, on a line that starts as the row above it does. */
+function insertRow(table: TableBlock, index: number): void {
+  const columns = Math.max(...table.rows.map((r) => r.length))
+  table.rows.splice(index, 0, Array(columns).fill(''))
+  table.prefixes.splice(index, 0, table.prefixes[Math.max(1, index - 1)])
 }
 
 function pad(text: string, width: number, align: TableBlock['align'][number]): string {
@@ -73,30 +108,35 @@ function pad(text: string, width: number, align: TableBlock['align'][number]): s
   return text + ' '.repeat(gap)
 }
 
-/** The table's text with every column padded to its widest cell. */
-export function formatTable(table: TableBlock): string {
+/** The table's rows with every column padded to its widest cell (without their prefixes). */
+function formatRows(table: TableBlock): string[] {
   const columns = Math.max(...table.rows.map((r) => r.length))
   const widths = Array.from({ length: columns }, (_, c) =>
     Math.max(3, ...table.rows.map((row, i) => (i === 1 ? 3 : (row[c] ?? '').length))),
   )
-  return table.rows
-    .map((row, i) => {
-      const cells = widths.map((width, c) => {
-        const align = table.align[c] ?? null
-        if (i === 1) {
-          const dashes = '-'.repeat(width - (align === 'center' ? 2 : align ? 1 : 0))
-          return align === 'center'
-            ? `:${dashes}:`
-            : align === 'right'
-              ? `${dashes}:`
-              : align === 'left'
-                ? `:${dashes}`
-                : dashes
-        }
-        return pad(row[c] ?? '', width, align)
-      })
-      return `| ${cells.join(' | ')} |`
+  return table.rows.map((row, i) => {
+    const cells = widths.map((width, c) => {
+      const align = table.align[c] ?? null
+      if (i === 1) {
+        const dashes = '-'.repeat(width - (align === 'center' ? 2 : align ? 1 : 0))
+        return align === 'center'
+          ? `:${dashes}:`
+          : align === 'right'
+            ? `${dashes}:`
+            : align === 'left'
+              ? `:${dashes}`
+              : dashes
+      }
+      return pad(row[c] ?? '', width, align)
     })
+    return `| ${cells.join(' | ')} |`
+  })
+}
+
+/** The table's text with every column padded to its widest cell, each row after its prefix. */
+export function formatTable(table: TableBlock): string {
+  return formatRows(table)
+    .map((row, i) => table.prefixes[i] + row)
     .join('\n')
 }
 
@@ -120,10 +160,12 @@ function cursorCell(
   pos: number,
 ): { row: number; col: number } {
   const line = state.doc.lineAt(pos)
-  const before = line.text.slice(0, pos - line.from)
+  const row = line.number - table.firstLine
+  const text = line.text.slice(table.prefixes[row].length)
+  const before = text.slice(0, Math.max(0, pos - line.from - table.prefixes[row].length))
   const pipes = (before.match(/(?<!\\)\|/g) ?? []).length
-  const leading = line.text.trimStart().startsWith('|') ? 1 : 0
-  return { row: line.number - table.firstLine, col: Math.max(0, pipes - leading) }
+  const leading = text.trimStart().startsWith('|') ? 1 : 0
+  return { row, col: Math.max(0, pipes - leading) }
 }
 
 function moveCell(direction: 1 | -1): StateCommand {
@@ -144,7 +186,7 @@ function moveCell(direction: 1 | -1): StateCommand {
     }
     if (row === 1) row += direction
     if (row < 0) return true
-    if (row >= table.rows.length) table.rows.push(Array(columns).fill(''))
+    if (row >= table.rows.length) insertRow(table, row)
     const formatted = formatTable(table)
     const at = table.from + cellStart(formatted, row, col)
     dispatch(
@@ -173,13 +215,15 @@ export const newTableRow: StateCommand = ({ state, dispatch }) => {
   const last = table.rows.length - 1
   if (row === last && row >= 2 && table.rows[row].every((cell) => cell === '')) {
     // Enter on the empty row at the foot leaves the table: the row goes, and writing goes on
-    // after a blank line (a line right below a row would be read as one more row).
+    // after a blank line (a line right below a row would be read as one more row), inside the
+    // list item or quote that holds the table.
+    const [prefix] = table.prefixes.splice(row, 1)
     table.rows.splice(row, 1)
-    const formatted = formatTable(table)
+    const formatted = `${formatTable(table)}\n${prefix.trimEnd()}\n${prefix}`
     dispatch(
       state.update({
-        changes: { from: table.from, to: table.to, insert: `${formatted}\n\n` },
-        selection: EditorSelection.cursor(table.from + formatted.length + 2),
+        changes: { from: table.from, to: table.to, insert: formatted },
+        selection: EditorSelection.cursor(table.from + formatted.length),
         scrollIntoView: true,
         userEvent: 'input.format',
       }),
@@ -187,9 +231,8 @@ export const newTableRow: StateCommand = ({ state, dispatch }) => {
     return true
   }
   // Enter anywhere in a row opens the next row: a line break would cut the row in two.
-  const columns = Math.max(...table.rows.map((r) => r.length))
   const insertAt = Math.max(row, 1) + 1
-  table.rows.splice(insertAt, 0, Array(columns).fill(''))
+  insertRow(table, insertAt)
   const formatted = formatTable(table)
   dispatch(
     state.update({

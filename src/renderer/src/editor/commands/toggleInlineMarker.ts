@@ -5,8 +5,7 @@
 import { syntaxTree } from '@codemirror/language'
 import { EditorSelection } from '@codemirror/state'
 import type { EditorState, SelectionRange, StateCommand } from '@codemirror/state'
-
-type SyntaxNode = ReturnType<typeof syntaxTree>['topNode']
+import type { SyntaxNode } from '../syntaxNode'
 
 /** The Markdown syntax node each marker makes, and the node of its marks. */
 const markupNodes: Record<string, { node: string; mark: string }> = {
