@@ -61,6 +61,23 @@ describe('lists', () => {
     expect(run(outdentListItem, stateOf('1. one\n   1. tw^o', md))).toBe('1. one\n2. tw^o')
     expect(run(outdentListItem, stateOf('- a\n  - b\n    - ^c', md))).toBe('- a\n  - b\n  - ^c')
   })
+  it('renumbers the items after the moved one in the lists they now stand in', () => {
+    expect(run(outdentListItem, stateOf('1. a\n   1. b\n   2. ^c\n   3. d\n2. e', md))).toBe(
+      '1. a\n   1. b\n2. ^c\n   1. d\n3. e',
+    )
+    expect(run(indentListItem, stateOf('1. a\n2. ^b\n3. c\n4. d', md))).toBe(
+      '1. a\n   1. ^b\n2. c\n3. d',
+    )
+    expect(run(outdentListItem, stateOf('1. a\n   1. ^b\n   2. c\n2. d', md))).toBe(
+      '1. a\n2. ^b\n   1. c\n3. d',
+    )
+  })
+  it("keeps numbers that were not in sequence: they are the author's", () => {
+    expect(run(indentListItem, stateOf('1. a\n1. ^b\n1. c', md))).toBe('1. a\n   1. ^b\n1. c')
+    expect(run(indentListItem, stateOf('- a\n- ^b\n\n5. five\n6. six', md))).toBe(
+      '- a\n  - ^b\n\n5. five\n6. six',
+    )
+  })
   it('leaves Tab to others outside a list', () => {
     const state = stateOf('plain ^text', md)
     expect(indentListItem({ state, dispatch: () => undefined })).toBe(false)
