@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { undoDepth } from '@codemirror/commands'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { apiMethods } from '../../../src/core/api'
 import type { FolioApi, FolioBridge, FolioEventName, FolioEvents } from '../../../src/core/api'
@@ -127,6 +128,37 @@ describe('the crash journal', () => {
     expect(conflict?.mine).toContain('Journaled.')
     expect(conflict?.diskText).toBe('Changed by git pull.\n')
     expect(await readFile(join(dir, 'posts', 'a.md'), 'utf8')).toBe('Changed by git pull.\n')
+  })
+})
+
+describe('Windows (CRLF) articles', () => {
+  it('restores a journal without a conflict when the disk now holds the same text', async () => {
+    await writeFile(join(dir, 'posts', 'a.md'), '---\r\ntitle: A\r\n---\r\n\r\nFirst.\r\n')
+    const first = new EditorSession(api, { autosaveMs: 60_000, journalMs: 20 })
+    await first.open('posts/a.md')
+    typeAtEnd(first, 'posts/a.md', 'Saved elsewhere.')
+    await wait(200)
+    const [entry] = await api.listJournal({})
+    // The same words reach the disk another way (a second window's save), in the file's CRLF.
+    await writeFile(join(dir, 'posts', 'a.md'), entry.text.replace(/\n/g, '\r\n'))
+
+    const second = new EditorSession(api, { autosaveMs: 60_000 })
+    await second.restoreJournal(entry)
+    expect(second.getSnapshot().conflict).toBeNull()
+    expect(second.stateOf('posts/a.md')?.doc.toString()).toContain('Saved elsewhere.')
+  })
+
+  it('keeps the cursor and undo history of a clean tab when its article is renamed', async () => {
+    await writeFile(join(dir, 'posts', 'a.md'), '---\r\ntitle: A\r\n---\r\n\r\nFirst.\r\n')
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    session.update('posts/a.md', { selection: { anchor: 20 } })
+    const result = await api.renameArticle({ path: 'posts/a.md', slug: 'alpha' })
+    await session.followRename('posts/a.md', result.path)
+    const state = session.stateOf(result.path)!
+    expect(state.selection.main.head).toBe(20)
+    expect(undoDepth(state)).toBe(0)
+    expect(session.getSnapshot().tabs[0].dirty).toBe(false)
   })
 })
 

@@ -18,7 +18,14 @@ import type { FolioErrorData } from '../../../core/errors'
 import { createArticleEditorState, languageCompartment, markdownSupport } from '../editor/setup'
 import type { Extension } from '@codemirror/state'
 import { articlePathField, setArticlePath } from '../editor/articlePath'
-import { articleSaved, fileTextOf, isDirty, lineBreakOf, openedArticle } from './openArticle'
+import {
+  articleSaved,
+  fileTextOf,
+  isDirty,
+  lineBreakOf,
+  openedArticle,
+  textOfFile,
+} from './openArticle'
 import { PathTimers } from './pathTimers'
 import type { OpenArticle } from './openArticle'
 
@@ -345,7 +352,7 @@ export class EditorSession {
     this.scheduleAutosave(entry.path)
     const diskMoved =
       entry.baseVersion !== null && (doc === null || doc.version !== entry.baseVersion)
-    if (diskMoved && doc?.text !== entry.text) {
+    if (diskMoved && !(doc && textOfFile(doc.text).eq(tab.state.doc))) {
       this.conflict = {
         path: entry.path,
         mine: entry.text,
@@ -394,7 +401,7 @@ export class EditorSession {
     tab.changedOnDisk = false
     if (this.active === from) this.active = to
     this.update(to, { effects: setArticlePath.of(to) })
-    if (!dirty && tab.state.doc.toString() !== doc.text) this.replaceText(tab, doc.text)
+    if (!dirty && !tab.state.doc.eq(tab.article.savedDoc)) this.replaceText(tab, doc.text)
     if (this.conflict?.path === from) this.conflict = { ...this.conflict, path: to }
     this.publish()
     if (this.active === to) this.options.onActiveText?.(to, tab.state)

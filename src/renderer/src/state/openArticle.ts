@@ -39,11 +39,16 @@ export function lineBreakOf(text: string): LineBreak {
   return '\n'
 }
 
+/** A file's text as the editor holds it: its lines, whatever line break separates them. */
+export function textOfFile(text: string): Text {
+  return Text.of(text.split(/\r\n?|\n/))
+}
+
 /** The OpenArticle for a document just read from (or created on) disk. */
 export function openedArticle(doc: ArticleDocument): OpenArticle {
   const article: OpenArticle = {
     path: doc.path,
-    savedDoc: Text.of(doc.text.split(/\r\n?|\n/)),
+    savedDoc: textOfFile(doc.text),
     version: doc.version,
     lineBreak: lineBreakOf(doc.text),
   }
@@ -59,7 +64,7 @@ export function fileTextOf(article: OpenArticle, doc: Text): string {
 export function articleSaved(article: OpenArticle, text: string, version: string): OpenArticle {
   return {
     ...article,
-    savedDoc: Text.of(text.split(/\r\n?|\n/)),
+    savedDoc: textOfFile(text),
     version,
     lineBreak: lineBreakOf(text),
   }
