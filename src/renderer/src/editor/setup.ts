@@ -29,6 +29,7 @@ import { frontMatterSyntax } from './frontMatterSyntax'
 import { formattingKeymap } from './keymaps/formattingKeymap'
 import { listIndentKeymap } from './keymaps/listIndent'
 import { monospaceBlocks } from './monospaceBlocks'
+import { searchCount } from './searchCount'
 import { tableKeymap } from './tableFormat'
 import { editorTheme } from './theme/editorTheme'
 
@@ -86,6 +87,7 @@ export function folioEditorExtensions(hooks: EditorHooks, plainText: boolean): E
     languageCompartment.of(plainText ? [] : markdownSupport()),
     closeBrackets(),
     search({ top: true }),
+    searchCount(),
     highlightSelectionMatches(),
     Prec.highest(
       keymap.of([

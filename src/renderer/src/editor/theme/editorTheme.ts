@@ -41,6 +41,13 @@ const baseTheme = EditorView.theme({
   '.cm-panel.cm-search': { padding: '8px 12px', fontFamily: 'var(--ui-font)', fontSize: '13px' },
   '.cm-panel.cm-search input, .cm-panel.cm-search button': { fontSize: '13px' },
   '.cm-panel.cm-search label': { fontSize: '13px' },
+  '.cm-search-count': {
+    display: 'inline-block',
+    minWidth: '8em',
+    margin: '0 8px',
+    color: 'var(--muted)',
+    fontVariantNumeric: 'tabular-nums',
+  },
   '.cm-textfield': {
     border: '1px solid var(--rule)',
     borderRadius: '6px',
