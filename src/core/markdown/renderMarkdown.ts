@@ -4,7 +4,8 @@
  *
  * Security: raw HTML in articles is parsed (rehype-raw, when there is any) and then sanitized with Folio's schema
  * (sanitizeSchema.ts) before any trusted markup is added; heading ids, KaTeX and highlighting
- * run after sanitizing because they only produce markup from escaped text.
+ * run after sanitizing because they only produce markup from escaped text, and so do alerts
+ * (`> [!NOTE]`), whose markup is built from five fixed names.
  */
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
@@ -16,6 +17,7 @@ import remarkRehype from 'remark-rehype'
 import type { Root } from 'mdast'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { rehypeAlerts } from './rehypeAlerts'
 import { rehypeDataImageGuard } from './rehypeDataImageGuard'
 import { rehypeFragmentLinks } from './rehypeFragmentLinks'
 import { rehypeHeadingList, type Heading } from './rehypeHeadingList'
@@ -55,6 +57,7 @@ const processor = unified()
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeDataImageGuard)
+  .use(rehypeAlerts)
   // NOTE: before KaTeX, which replaces display-math blocks with nodes that have no position.
   .use(rehypeSourceLines)
   .use(rehypeImageUrls)

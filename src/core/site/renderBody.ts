@@ -8,7 +8,7 @@ import { renderMarkdown, type Heading, type ImageReference } from '../markdown'
 import { imageDestination, imageSourcePath } from './articleImages'
 
 /** Bump when the pipeline's output changes, so cached bodies from older builds are not reused. */
-export const pipelineVersion = 'folio-site-5'
+export const pipelineVersion = 'folio-site-6'
 
 /** What a body render needs: everything its output depends on. */
 export interface BodyJob {

@@ -198,6 +198,27 @@ describe('the built site in Chromium', () => {
     }, 60_000)
   }
 
+  it("shows GitHub's alerts in the theme's colours, light and dark", async () => {
+    for (const [colorScheme, green] of [
+      ['light', 'rgb(26, 127, 55)'],
+      ['dark', 'rgb(63, 185, 80)'],
+    ] as const) {
+      const page = await browser.newPage({ colorScheme })
+      try {
+        await page.goto(`${baseUrl}welcome-to-field-notes/`)
+        const title = page.locator('.markdown-alert-tip .markdown-alert-title')
+        expect(await title.textContent()).toBe('Tip')
+        const look = await title.evaluate((el) => {
+          const icon = el.querySelector('svg')?.getBoundingClientRect()
+          return { color: getComputedStyle(el).color, icon: [icon?.width, icon?.height] }
+        })
+        expect(look).toEqual({ color: green, icon: [16, 16] })
+      } finally {
+        await page.close()
+      }
+    }
+  })
+
   it('finds an article by a word in its body with the search box', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     try {

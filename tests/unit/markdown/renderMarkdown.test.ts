@@ -102,6 +102,32 @@ describe('renderMarkdown: raw HTML and options', () => {
     expect(out).toContain('<div class="math-block" data-line="10">')
   })
 
+  it("renders GitHub's alerts with their title, keeping the quote's source line", () => {
+    const out = renderMarkdown('Intro.\n\n> [!WARNING]\n> Back up *first*.', {
+      sourceLines: true,
+    }).html
+    expect(out).toContain('<div class="markdown-alert markdown-alert-warning" data-line="3">')
+    expect(out).toContain('<p class="markdown-alert-title">')
+    expect(out).toContain('Warning</p>')
+    expect(out).toContain('<p>Back up <em>first</em>.</p>')
+    expect(out).not.toContain('[!WARNING]')
+    for (const kind of ['note', 'tip', 'important', 'caution'])
+      expect(html(`> [!${kind.toUpperCase()}]\n> Text.`)).toContain(`markdown-alert-${kind}`)
+  })
+
+  it('leaves quotes that are no alert as quotes', () => {
+    expect(html('> [!NOTE] on the same line as text')).toContain('<blockquote>')
+    expect(html('> [!SPOILER]\n> Unknown kind.')).toContain('<blockquote>')
+    expect(html('- > [!NOTE]\n  > In a list item.')).toContain('<blockquote>')
+  })
+
+  it('sanitizes what an alert holds', () => {
+    const out = html('> [!NOTE]\n> <img src=x onerror=alert(1)> <script>alert(2)</script>')
+    expect(out).toContain('markdown-alert-note')
+    expect(out).not.toContain('onerror')
+    expect(out).not.toContain('<script')
+  })
+
   it('adds no data-line by default', () => {
     expect(html('# Title')).not.toContain('data-line')
   })
