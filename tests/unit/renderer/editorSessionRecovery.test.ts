@@ -153,8 +153,7 @@ describe('Windows (CRLF) articles', () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')
     session.update('posts/a.md', { selection: { anchor: 20 } })
-    const result = await api.renameArticle({ path: 'posts/a.md', slug: 'alpha' })
-    await session.followRename('posts/a.md', result.path)
+    const result = await session.renameArticle('posts/a.md', 'alpha')
     const state = session.stateOf(result.path)!
     expect(state.selection.main.head).toBe(20)
     expect(undoDepth(state)).toBe(0)
@@ -184,10 +183,8 @@ describe('renaming an open article', () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')
     typeAtEnd(session, 'posts/a.md', 'Typed before.\n')
-    await session.save('posts/a.md')
-    typeAtEnd(session, 'posts/a.md', 'Typed after.\n')
-    const result = await api.renameArticle({ path: 'posts/a.md', slug: 'alpha' })
-    await session.followRename('posts/a.md', result.path)
+    const result = await session.renameArticle('posts/a.md', 'alpha')
+    typeAtEnd(session, result.path, 'Typed after.\n')
     const snapshot = session.getSnapshot()
     expect(snapshot.activePath).toBe(result.path)
     expect(snapshot.tabs.map((t) => t.article.path)).toEqual([result.path])
@@ -197,5 +194,44 @@ describe('renaming an open article', () => {
     expect(await readFile(join(dir, result.path), 'utf8')).toContain('Typed after.')
     expect(await readdir(join(dir, 'posts'))).not.toContain('a.md')
     expect(await readFile(join(dir, 'posts', 'b.md'), 'utf8')).toContain('(alpha.md)')
+  })
+
+  it('saves text typed while the rename runs at the new path, never at the old one', async () => {
+    // An autosave comes due in the middle of the rename: the file has moved, but the answer
+    // has not reached the page yet.
+    let releaseRename: () => void = () => undefined
+    const slowApi: FolioApi = {
+      ...api,
+      renameArticle: async (input) => {
+        const result = await api.renameArticle(input)
+        await new Promise<void>((resolve) => (releaseRename = resolve))
+        return result
+      },
+    }
+    const session = new EditorSession(slowApi, { autosaveMs: 10, journalMs: 10 })
+    await session.open('posts/a.md')
+    const renamed = session.renameArticle('posts/a.md', 'alpha')
+    await wait(20)
+    typeAtEnd(session, 'posts/a.md', 'Typed during the rename.\n')
+    await wait(100)
+    releaseRename()
+    const result = await renamed
+    await wait(100)
+    const snapshot = session.getSnapshot()
+    expect(snapshot.conflict).toBeNull()
+    expect(snapshot.tabs.map((t) => [t.article.path, t.dirty])).toEqual([[result.path, false]])
+    expect(await readFile(join(dir, result.path), 'utf8')).toContain('Typed during the rename.')
+    expect(await readdir(join(dir, 'posts'))).not.toContain('a.md')
+    expect(await api.listJournal({})).toEqual([])
+  })
+
+  it('refuses to rename an article whose edits cannot be saved, and keeps them', async () => {
+    const session = new EditorSession(api, { autosaveMs: 60_000 })
+    await session.open('posts/a.md')
+    await writeFile(join(dir, 'posts', 'a.md'), 'Changed by another program.\n')
+    typeAtEnd(session, 'posts/a.md', 'Mine.\n')
+    await expect(session.renameArticle('posts/a.md', 'alpha')).rejects.toThrow(/could not be saved/)
+    expect(await readdir(join(dir, 'posts'))).toContain('a.md')
+    expect(session.stateOf('posts/a.md')?.doc.toString()).toContain('Mine.')
   })
 })

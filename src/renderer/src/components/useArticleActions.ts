@@ -4,7 +4,6 @@
  */
 import { useCallback, useMemo, useState } from 'react'
 import type { FolioApi, TrashEntry } from '../../../core/api'
-import { FolioError } from '../../../core/errors'
 import type { EditorSession } from '../state/editorSession'
 import type { ArticleAction } from './ArticleMenu'
 
@@ -27,20 +26,8 @@ export function useArticleActions(host: ArticleActionsHost) {
     async (slug: string) => {
       const from = renaming
       if (!from) return
-      if (session.stateOf(from)) {
-        await session.save(from)
-        const tab = session.getSnapshot().tabs.find((t) => t.article.path === from)
-        if (tab?.dirty) {
-          throw new FolioError(
-            'conflict',
-            'This article has edits that could not be saved; save them (or resolve the conflict) before renaming it.',
-            { path: from },
-          )
-        }
-      }
-      const result = await api.renameArticle({ path: from, slug })
+      const result = await session.renameArticle(from, slug)
       setRenaming(null)
-      await session.followRename(from, result.path)
       await refresh()
       const links = result.updated.length
       inform(
@@ -51,7 +38,7 @@ export function useArticleActions(host: ArticleActionsHost) {
             : ''),
       )
     },
-    [api, session, renaming, refresh, inform],
+    [session, renaming, refresh, inform],
   )
 
   const trash = useCallback(

@@ -12,6 +12,7 @@ import type {
   ArticleDocument,
   FolioApi,
   JournalEntry,
+  RenameResult,
 } from '../../../core/api'
 import { FolioError, toFolioError } from '../../../core/errors'
 import type { FolioErrorData } from '../../../core/errors'
@@ -96,6 +97,8 @@ export class EditorSession {
   private readonly running = new Map<string, Promise<void>>()
   private readonly deferredEvents = new Map<string, ArticleChangedEvent>()
   private readonly journalWrites = new PathTimers()
+  /** Articles whose rename is running: none of them is saved until it is done. */
+  private readonly renaming = new Set<string>()
 
   constructor(
     private readonly api: FolioApi,
@@ -312,7 +315,8 @@ export class EditorSession {
    */
   async writeJournal(path: string): Promise<void> {
     const tab = this.tabs.get(path)
-    if (!tab) return
+    // NOTE: an article being renamed is journaled at its new path once the rename is done.
+    if (!tab || this.renaming.has(path)) return
     try {
       if (!isDirty(tab.article, tab.state.doc)) {
         await this.api.discardJournal({ path })
@@ -384,10 +388,44 @@ export class EditorSession {
   // ---------- renames ----------
 
   /**
+   * Renames an article (`slug` is its new file or folder name) and moves its open tab to the new
+   * path, keeping its text, undo history and cursor. An open article's edits are saved first;
+   * while the rename runs no save of it starts (it would find its file gone), and what is typed
+   * meanwhile is saved at the new path. Refuses while the article has edits that cannot be saved.
+   */
+  async renameArticle(from: string, slug: string): Promise<RenameResult> {
+    if (!this.tabs.has(from)) return this.api.renameArticle({ path: from, slug })
+    await this.save(from)
+    const tab = this.tabs.get(from)
+    if (tab && (isDirty(tab.article, tab.state.doc) || this.conflict?.path === from)) {
+      throw new FolioError(
+        'conflict',
+        'This article has edits that could not be saved; save them (or resolve the conflict) before renaming it.',
+        { path: from },
+      )
+    }
+    this.renaming.add(from)
+    let to = from
+    try {
+      const result = await this.api.renameArticle({ path: from, slug })
+      to = result.path
+      await this.followRename(from, to)
+      return result
+    } finally {
+      this.renaming.delete(from)
+      const moved = this.tabs.get(to)
+      if (moved && isDirty(moved.article, moved.state.doc)) {
+        this.scheduleAutosave(to)
+        this.scheduleJournal(to)
+      }
+    }
+  }
+
+  /**
    * Moves the tab of an article that was renamed from `from` to `to`, keeping its text, undo
    * history and cursor; the disk version is read again from the new path.
    */
-  async followRename(from: string, to: string): Promise<void> {
+  private async followRename(from: string, to: string): Promise<void> {
     const tab = this.tabs.get(from)
     if (!tab || from === to) return
     const doc = await this.api.readArticle({ path: to })
@@ -403,6 +441,8 @@ export class EditorSession {
     this.update(to, { effects: setArticlePath.of(to) })
     if (!dirty && !tab.state.doc.eq(tab.article.savedDoc)) this.replaceText(tab, doc.text)
     if (this.conflict?.path === from) this.conflict = { ...this.conflict, path: to }
+    // A journal entry written while the rename ran names a path that is gone.
+    if (dirty) await this.api.discardJournal({ path: from })
     this.publish()
     if (this.active === to) this.options.onActiveText?.(to, tab.state)
   }
@@ -413,6 +453,8 @@ export class EditorSession {
    * conflict dialog, a failure is kept on the tab (and never thrown).
    */
   save(path: string): Promise<void> {
+    // NOTE: an article being renamed is saved at its new path once the rename is done.
+    if (this.renaming.has(path)) return Promise.resolve()
     // NOTE: one save per article at a time; a save asked for meanwhile runs after it, with the
     // version this one produced, so two saves never race each other on the same base version.
     const running = this.running.get(path)
