@@ -68,7 +68,13 @@ export interface ArticleDocument {
 }
 
 export type SaveResult =
-  | { status: 'saved'; version: string; mtimeMs: number }
+  | {
+      status: 'saved'
+      version: string
+      mtimeMs: number
+      /** The article as the list shows it, read back from what was written. */
+      summary: ArticleSummary
+    }
   /** The file changed on disk since `baseVersion`: nothing was written; both versions are here. */
   | {
       status: 'conflict'

@@ -17,6 +17,24 @@ async function findFile(dir: string, name: string): Promise<string | null> {
 }
 
 describe('the writing loop in the browser', () => {
+  it('shows a title edited in Folio in the article list, the tab and the home page preview', async () => {
+    const { page } = app
+    await createArticle(page, 'Harbour walls')
+    await page.fill('[data-testid=fm-title]', '')
+    await page.locator('[data-testid=fm-title]').pressSequentially('Harbour walls at dusk')
+    await page.keyboard.press('Control+s')
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]')
+    const item = page.locator('[data-testid=article-item]', { hasText: 'Harbour walls at dusk' })
+    await item.waitFor({ timeout: 5000 })
+    await page.locator('[data-testid=editor-tab]', { hasText: 'Harbour walls at dusk' }).waitFor()
+    // Another article open: the home page preview takes this one's title from the list.
+    await page.click('[data-testid=article-item] >> text=Welcome to Field Notes')
+    await page.click('[data-testid=preview-page-home]')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    await frame.locator('h2', { hasText: 'Harbour walls at dusk' }).waitFor({ timeout: 5000 })
+    await page.click('[data-testid=preview-page-article]')
+  })
+
   it('creates, writes, previews, saves and publishes an article', async () => {
     const { page } = app
     await createArticle(page, 'Tide tables')

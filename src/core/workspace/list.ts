@@ -46,7 +46,11 @@ function readHead(abs: string, relPath: string): { head: string; size: number; m
   }
 }
 
-function summarize(ws: Workspace, relPath: string): ArticleSummary {
+/**
+ * The list entry of the article at `relPath` (a workspace-relative article path), from its front
+ * matter; a file that cannot be read or parsed gets an entry with the problem in `error`.
+ */
+export function summarizeArticle(ws: Workspace, relPath: string): ArticleSummary {
   const abs = path.join(ws.root, relPath)
   let size = 0
   let mtimeMs = 0
@@ -106,7 +110,7 @@ export async function listArticles(ws: Workspace): Promise<ArticleSummary[]> {
   const files = await findArticleFiles(ws)
   const summaries: ArticleSummary[] = []
   for (let i = 0; i < files.length; i += batchSize) {
-    for (const rel of files.slice(i, i + batchSize)) summaries.push(summarize(ws, rel))
+    for (const rel of files.slice(i, i + batchSize)) summaries.push(summarizeArticle(ws, rel))
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   return summaries.sort(newestFirst)

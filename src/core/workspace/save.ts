@@ -9,6 +9,7 @@ import { FolioError, toFolioError } from '../errors'
 import { atomicWrite } from './atomicWrite'
 import { decodeArticle } from './decode'
 import { contentHash } from './hash'
+import { summarizeArticle } from './list'
 import { resolveInside } from './paths'
 import type { Workspace } from './types'
 import { writingVersion } from './versions'
@@ -89,7 +90,12 @@ export async function saveArticle(
       atomicWrite(abs, bytes, { mode: st ? st.mode & 0o7777 : undefined, noClobber: !st }),
     )
     const after = await fs.stat(abs)
-    return { status: 'saved', version, mtimeMs: after.mtimeMs }
+    return {
+      status: 'saved',
+      version,
+      mtimeMs: after.mtimeMs,
+      summary: summarizeArticle(ws, relPath),
+    }
   } catch (err) {
     const e = toFolioError(err, relPath)
     if (e.code === 'disk-full') {

@@ -2,6 +2,7 @@
 import type { SaveResult } from '../api'
 import { FolioError } from '../errors'
 import { setFrontMatterFields } from '../frontmatter'
+import { summarizeArticle } from './list'
 import { readArticle } from './read'
 import { saveArticle } from './save'
 import type { Workspace } from './types'
@@ -27,6 +28,9 @@ export async function setArticleFields(
       line: err.line,
     })
   }
-  if (text === doc.text) return { status: 'saved', version: doc.version, mtimeMs: doc.mtimeMs }
+  if (text === doc.text) {
+    const summary = summarizeArticle(ws, relPath)
+    return { status: 'saved', version: doc.version, mtimeMs: doc.mtimeMs, summary }
+  }
   return saveArticle(ws, relPath, text, doc.version)
 }

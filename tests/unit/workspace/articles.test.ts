@@ -184,6 +184,17 @@ describe('saveArticle', () => {
     expect((await fs.readdir(path.dirname(abs))).sort()).toEqual(['a.md'])
   })
 
+  it('answers with the list entry of what it wrote: the new title, date and tags', async () => {
+    const ws = await workspace({ 'posts/a.md': '---\ntitle: Old\n---\nBody\n' })
+    const doc = await readArticle(ws, 'posts/a.md')
+    const text = '---\ntitle: New\ndate: 2026-12-01\ntags: [sea]\n---\nBody\n'
+    const result = await saveArticle(ws, 'posts/a.md', text, doc.version)
+    expect(result).toMatchObject({
+      status: 'saved',
+      summary: { path: 'posts/a.md', title: 'New', date: '2026-12-01', tags: ['sea'] },
+    })
+  })
+
   it('returns a conflict and writes nothing when the file changed on disk', async () => {
     const ws = await workspace({ 'posts/a.md': 'old' })
     const doc = await readArticle(ws, 'posts/a.md')

@@ -13,7 +13,7 @@ import type {
 import { FolioError, toFolioError } from '../../../core/errors'
 import { ActiveDocFeed } from '../state/activeDocFeed'
 import { EditorSession } from '../state/editorSession'
-import { sortArticles } from '../state/sortArticles'
+import { sortArticles, withArticle } from '../state/sortArticles'
 import { ArticleList } from './ArticleList'
 import { ConflictDialog } from './ConflictDialog'
 import { JournalPrompt } from './JournalPrompt'
@@ -72,6 +72,8 @@ export function App({ api }: { api: FolioApi }) {
         ],
         onActiveText: (path, state) => feed.set(path && state ? { path, state } : null),
         onError: (err, path) => report(err, path),
+        // NOTE: the watcher leaves out Folio's own saves, so the list hears of them here.
+        onSaved: (summary) => setArticles((list) => withArticle(list, summary)),
         onViewUpdate: (update) => {
           if (update.selectionSet && !update.docChanged) {
             const current = feed.value

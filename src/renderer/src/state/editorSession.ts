@@ -10,6 +10,7 @@ import type { ViewUpdate } from '@codemirror/view'
 import type {
   ArticleChangedEvent,
   ArticleDocument,
+  ArticleSummary,
   FolioApi,
   JournalEntry,
   RenameResult,
@@ -70,6 +71,8 @@ export interface SessionOptions {
   autosaveMs?: number
   /** Delay of the crash journal write after the last keystroke, in ms (default 400). */
   journalMs?: number
+  /** Called after each article saved, with its list entry as now on disk (title, date, ...). */
+  onSaved?: (summary: ArticleSummary) => void
   /** Called when a background write (the crash journal) fails, so the author hears of it. */
   onError?: (err: unknown, path: string) => void
 }
@@ -480,6 +483,7 @@ export class EditorSession {
         tab.article = articleSaved(tab.article, text, result.version)
         tab.saveError = null
         tab.changedOnDisk = false
+        this.options.onSaved?.(result.summary)
         // NOTE: the backend dropped the journal entry with the save, including the text typed
         // while the save ran: journal that text again.
         if (isDirty(tab.article, tab.state.doc)) this.scheduleJournal(path)

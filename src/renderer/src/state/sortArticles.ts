@@ -18,6 +18,17 @@ const comparators: Record<ArticleOrder, (a: ArticleSummary, b: ArticleSummary) =
 }
 
 /**
+ * The list with `summary` in place of the entry of its path (added when it has none), in the
+ * default order: how the list follows an article Folio itself saved, which the watcher leaves out.
+ */
+export function withArticle(
+  articles: readonly ArticleSummary[],
+  summary: ArticleSummary,
+): ArticleSummary[] {
+  return sortArticles([...articles.filter((a) => a.path !== summary.path), summary])
+}
+
+/**
  * A new array of the articles in `order`: newest date first (undated last, newest file first),
  * title A–Z, or most recently modified first. Ties fall back to the path, so the order is stable.
  */
