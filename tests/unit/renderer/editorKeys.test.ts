@@ -78,6 +78,42 @@ describe('lists', () => {
       '- a\n  - ^b\n\n5. five\n6. six',
     )
   })
+  it('moves an item whole: its sub-items and paragraphs stay under its text', () => {
+    expect(run(indentListItem, stateOf('- a\n- ^b\n  - c\n- d', md))).toBe(
+      '- a\n  - ^b\n    - c\n- d',
+    )
+    expect(run(indentListItem, stateOf('1. a\n2. ^b\n   1. c\n   2. d\n3. e', md))).toBe(
+      '1. a\n   1. ^b\n      1. c\n      2. d\n2. e',
+    )
+    expect(
+      run(indentListItem, stateOf('1. a\n\n   para of a\n\n2. ^b\n\n   para of b\n\n3. c', md)),
+    ).toBe('1. a\n\n   para of a\n\n   1. ^b\n\n      para of b\n\n2. c')
+    expect(run(outdentListItem, stateOf('- a\n  - ^b\n\n    para of b\n  - c', md))).toBe(
+      '- a\n- ^b\n\n  para of b\n  - c',
+    )
+  })
+  it('keeps the text of an item whose number grows a digit under it', () => {
+    expect(run(outdentListItem, stateOf('9. a\n   1. ^b\n\n      para of b\n', md))).toBe(
+      '9. a\n10. ^b\n\n    para of b\n',
+    )
+  })
+  it('takes the items of a selection that also covers their paragraphs and blank lines', () => {
+    expect(run(indentListItem, stateOf('1. a\n2. «b\n   cont\n\n3. c»', md))).toBe(
+      '1. a\n   1. «b\n      cont\n\n   2. c»',
+    )
+  })
+  it('keeps zero-padded numbers padded', () => {
+    expect(run(indentListItem, stateOf('01. a\n02. ^b\n03. c', md))).toBe(
+      '01. a\n    01. ^b\n02. c',
+    )
+  })
+  it('leaves list markers in code blocks and rules alone', () => {
+    const declines = (marked: string) =>
+      !indentListItem({ state: stateOf(marked, md), dispatch: () => undefined })
+    expect(declines('```\n1. a\n2. ^b\n```')).toBe(true)
+    expect(declines('```md\n- x\n- ^y\n```')).toBe(true)
+    expect(declines('- a\n\n* * ^*')).toBe(true)
+  })
   it('leaves Tab to others outside a list', () => {
     const state = stateOf('plain ^text', md)
     expect(indentListItem({ state, dispatch: () => undefined })).toBe(false)

@@ -1,166 +1,81 @@
 /**
  * Tab and Shift-Tab in Markdown lists: nest the list items touched by the selection under the
  * item before them, or move them out to their parent's level, so the result is the CommonMark
- * list the author meant. A nested item starts at its new parent's text (three columns under
- * `1. `, two under `- `), and a numbered item is numbered in its new list: `1.` when it starts
- * one (a sub-list that starts at 2 cannot interrupt a paragraph, so `2. sub` would be plain
- * text), the next number after a numbered sibling.
+ * list the author meant. An item moves whole: its paragraphs and sub-items keep their place under
+ * its text. A nested item starts at its new parent's text (three columns under `1. `, two under
+ * `- `), and a numbered item is numbered in its new list: `1.` when it starts one (a sub-list that
+ * starts at 2 cannot interrupt a paragraph, so `2. sub` would be plain text), the next number
+ * after a numbered sibling; the items after it are numbered again (listNumbering.ts). Only what
+ * the Markdown parser reads as a list item is one: `- x` in a code block or a `* * *` rule is not.
  */
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language'
 import { EditorSelection, Prec } from '@codemirror/state'
 import type { ChangeSpec, EditorState, Extension, Line, StateCommand } from '@codemirror/state'
 import { keymap } from '@codemirror/view'
+import { contentColumn, indentOf, itemAbove, itemOf, numberedAs, type Item } from './listItems'
+import { renumberFollowing } from './listNumbering'
+import type { SyntaxNode } from '../syntaxNode'
 
-const listItem = /^(\s*)([-*+]|(\d+)([.)]))(\s+)/
-
-/** A list item line: its indent, marker (number and delimiter when numbered) and gap. */
-interface Item {
-  indent: number
-  marker: string
-  number: number | null
-  delimiter: string
-  gap: string
+/** Whether the Markdown parser reads `line`, which starts with `item`, as a list item. */
+function startsListItem(state: EditorState, line: Line, item: Item): boolean {
+  const tree = ensureSyntaxTree(state, line.to, 200) ?? syntaxTree(state)
+  const at = line.from + item.indent
+  for (let node: SyntaxNode | null = tree.resolveInner(at, 1); node; node = node.parent)
+    if (node.name === 'ListItem') return node.from === at
+  return false
 }
 
-function itemOf(text: string): Item | null {
-  const match = listItem.exec(text)
-  if (!match) return null
-  const [, indent, marker, number, delimiter, gap] = match
-  return {
-    indent: indent.length,
-    marker,
-    number: number === undefined ? null : Number(number),
-    delimiter: delimiter ?? '',
-    gap,
-  }
-}
-
-/** The column where the item's text starts: where its children's markers go. */
-const contentColumn = (item: Item): number => item.indent + item.marker.length + item.gap.length
-
-function touchedLines(state: EditorState): Line[] | null {
+/**
+ * The list item lines the selection touches, top to bottom; null when it touches none, or
+ * text outside the list as well (an unindented line that is no item).
+ */
+function touchedItems(state: EditorState): Line[] | null {
   const lines: Line[] = []
   for (const range of state.selection.ranges) {
     const last = state.doc.lineAt(range.to).number
     for (let n = state.doc.lineAt(range.from).number; n <= last; n++) {
       const line = state.doc.line(n)
-      if (!listItem.test(line.text)) return null
-      if (!lines.some((l) => l.number === n)) lines.push(line)
+      const item = itemOf(line.text)
+      if (item && startsListItem(state, line, item)) {
+        if (!lines.some((l) => l.number === n)) lines.push(line)
+      } else if (line.text.trim() !== '' && indentOf(line.text) === 0) return null
     }
   }
-  return lines.sort((a, b) => a.number - b.number)
+  return lines.length ? lines.sort((a, b) => a.number - b.number) : null
 }
 
-/**
- * The nearest item above line `number` with an indent up to `column`, as `text(n)` reads lines;
- * null when the list ends first (a line that is neither an item, blank, nor indented).
- */
-function itemAbove(number: number, column: number, text: (n: number) => string): Item | null {
-  for (let n = number - 1; n >= 1; n--) {
-    const line = text(n)
-    const item = itemOf(line)
-    if (item) {
-      if (item.indent <= column) return item
-    } else if (line.trim() !== '' && !/^\s/.test(line)) return null
-  }
-  return null
-}
-
-/** Whether two items can belong to one list: the same bullet, or numbers with the same delimiter. */
-const sameKind = (a: Item, b: Item): boolean =>
-  a.number === null ? a.marker === b.marker : b.number !== null && a.delimiter === b.delimiter
-
-/**
- * Reads a list line by line from its top, keeping the open lists (one per depth): for each item
- * line, the item before it in its own list, or null when the item starts a list.
- */
-class ListWalk {
-  private readonly open: Item[] = []
-
-  /** The item on `text` and the one before it in its list; null for a line that is no item. */
-  step(text: string): { item: Item; previous: Item | null } | null {
-    const item = itemOf(text)
-    if (!item) {
-      // A paragraph of an item closes the lists nested deeper than its text.
-      const indent = text.length - text.trimStart().length
-      if (text.trim() !== '')
-        while (this.open.length && contentColumn(this.open[this.open.length - 1]) > indent)
-          this.open.pop()
-      return null
+/** The lines below item line `number` that belong to it: its paragraphs and sub-items. */
+function bodyLines(number: number, item: Item, state: EditorState): number[] {
+  const body: number[] = []
+  let blanks: number[] = []
+  for (let n = number + 1; n <= state.doc.lines; n++) {
+    const text = state.doc.line(n).text
+    if (text.trim() === '') blanks.push(n)
+    else if (indentOf(text) < contentColumn(item)) break
+    else {
+      body.push(...blanks, n)
+      blanks = []
     }
-    while (this.open.length && this.open[this.open.length - 1].indent > item.indent) this.open.pop()
-    const top = this.open[this.open.length - 1]
-    const previous = top && top.indent === item.indent && sameKind(top, item) ? top : null
-    if (top && top.indent === item.indent) this.open.pop()
-    this.open.push(item)
-    return { item, previous }
   }
-
-  /** Puts `item` in place of the last item read (it was renumbered). */
-  replaceLast(item: Item): void {
-    this.open[this.open.length - 1] = item
-  }
+  return body
 }
 
-/** The first and last line of the list around line `number`, as `text(n)` reads lines. */
-function listLines(number: number, lines: number, text: (n: number) => string): [number, number] {
-  const inList = (line: string) => itemOf(line) !== null || line.trim() === '' || /^\s/.test(line)
-  let first = number
-  while (first > 1 && inList(text(first - 1))) first--
-  let last = number
-  while (last < lines && inList(text(last + 1))) last++
-  return [first, last]
-}
-
-/**
- * The numbers to change below `from` once items have moved (`text` reads the moved lines): an
- * item that now starts a list is numbered 1, and one that followed its sibling's number follows
- * the number of the sibling it has now. Numbers that were not in sequence (`1.` on every item)
- * are the author's and stay. Moved lines themselves are already numbered, and left as they are.
- */
-function renumberFollowing(
-  from: number,
-  lines: number,
-  text: (n: number) => string,
-  original: (n: number) => string,
-  moved: Map<number, string>,
-): Map<number, { item: Item; marker: string }> {
-  const [first, last] = listLines(from, lines, text)
-  const before = new Map<number, Item | null>()
-  const originalWalk = new ListWalk()
-  for (let n = first; n <= last; n++) {
-    const read = originalWalk.step(original(n))
-    if (read) before.set(n, read.previous)
-  }
-  const changes = new Map<number, { item: Item; marker: string }>()
-  const walk = new ListWalk()
-  for (let n = first; n <= last; n++) {
-    const read = walk.step(text(n))
-    if (!read || n < from || moved.has(n) || read.item.number === null) continue
-    const { item, previous } = read
-    const was = before.get(n) ?? null
-    let number = item.number as number
-    if (!previous) {
-      if (was) number = 1
-    } else if (previous.number !== null && (!was || item.number === (was.number ?? 0) + 1))
-      number = previous.number + 1
-    if (number === item.number) continue
-    const renumbered = { ...item, number, marker: `${number}${item.delimiter}` }
-    walk.replaceLast(renumbered)
-    changes.set(n, { item, marker: renumbered.marker })
-  }
-  return changes
+/** `text` moved right (`by` > 0) or left by `by` columns of leading spaces. */
+function shifted(text: string, by: number): string {
+  if (by >= 0) return ' '.repeat(by) + text
+  return text.slice(Math.min(-by, indentOf(text)))
 }
 
 /** The marker of `item` numbered as the item after `sibling` (1 when it has none). */
 function renumbered(item: Item, sibling: Item | null, indent: number): string {
   if (item.number === null) return item.marker
   const next = sibling && sibling.indent === indent && sibling.number !== null
-  return `${next ? (sibling.number as number) + 1 : 1}${item.delimiter}`
+  return numberedAs(item, next ? (sibling.number as number) + 1 : 1).marker
 }
 
 function shiftItems(direction: 1 | -1): StateCommand {
   return ({ state, dispatch }) => {
-    const lines = touchedLines(state)
+    const lines = touchedItems(state)
     if (!lines || state.readOnly) return false
     // Lines as they read after the moves made so far (lines are moved top to bottom, so an item
     // selected with its parent follows the parent), and as they read before any.
@@ -169,6 +84,8 @@ function shiftItems(direction: 1 | -1): StateCommand {
     const original = (n: number) => state.doc.line(n).text
     const changes: ChangeSpec[] = []
     for (const line of lines) {
+      // A selected sub-item already moved with its parent.
+      if (moved.has(line.number)) continue
       const item = itemOf(line.text) as Item
       let indent: number
       if (direction === 1) {
@@ -177,7 +94,7 @@ function shiftItems(direction: 1 | -1): StateCommand {
         if (!sibling || sibling.indent !== item.indent) continue
         indent = contentColumn(sibling)
       } else {
-        // Out to where the item's own parent stood (a selected parent moves out with it).
+        // Out to where the item's own parent stood.
         if (item.indent === 0) continue
         const parent = itemAbove(line.number, item.indent - 1, original)
         indent = parent ? parent.indent : 0
@@ -195,6 +112,19 @@ function shiftItems(direction: 1 | -1): StateCommand {
             : { from: line.from, to: line.from - delta },
         )
       } else changes.push({ from: line.from, to: line.from + oldHead.length, insert: head })
+      // Its paragraphs and sub-items stay under its text, wherever that now starts.
+      const by = head.length - oldHead.length
+      for (const n of bodyLines(line.number, item, state)) {
+        const body = state.doc.line(n)
+        const after = body.text.trim() === '' ? body.text : shifted(body.text, by)
+        moved.set(n, after)
+        if (after === body.text) continue
+        changes.push(
+          by > 0
+            ? { from: body.from, insert: ' '.repeat(by) }
+            : { from: body.from, to: body.from + body.text.length - after.length },
+        )
+      }
     }
     if (changes.length === 0) return true
     // The items after the moved ones are numbered in their lists as they now stand.
