@@ -95,4 +95,14 @@ describe('table formatting', () => {
       '> | a   | b   |\n> | --- | --- |\n> | x   | y   |\n>\n> ^',
     )
   })
+  it("keeps the header's columns: cells past them stay at the row's end, as written", () => {
+    expect(run(nextTableCell, '| a | b |\n|-|-|\n| 1^ | 2 | 3 |')).toBe(
+      '| a   | b   |\n| --- | --- |\n| 1   | ^2   | 3 |',
+    )
+  })
+  it('aligns wide characters by the columns they take', () => {
+    expect(run(nextTableCell, '| 名前 | b |\n|-|-|\n| x^ | y |')).toBe(
+      '| 名前 | b   |\n| ---- | --- |\n| x    | ^y   |',
+    )
+  })
 })

@@ -6,6 +6,7 @@ import { ensureSyntaxTree, syntaxTree } from '@codemirror/language'
 import { EditorSelection, Prec } from '@codemirror/state'
 import type { EditorState, Extension, Line, StateCommand } from '@codemirror/state'
 import { keymap } from '@codemirror/view'
+import stringWidth from 'string-width'
 import type { SyntaxNode } from './syntaxNode'
 
 /** A table found in the document: its rows' lines, what stands before each, and its cells. */
@@ -95,24 +96,31 @@ export function findTable(state: EditorState, pos: number): TableBlock | null {
 
 /** Adds an empty row at `index`, on a line that starts as the row above it does. */
 function insertRow(table: TableBlock, index: number): void {
-  const columns = Math.max(...table.rows.map((r) => r.length))
-  table.rows.splice(index, 0, Array(columns).fill(''))
+  table.rows.splice(index, 0, Array(columnsOf(table)).fill(''))
   table.prefixes.splice(index, 0, table.prefixes[Math.max(1, index - 1)])
 }
 
+/** The table's columns: the header's cells (GFM ignores a body row's cells past them). */
+const columnsOf = (table: TableBlock): number => table.rows[0].length
+
 function pad(text: string, width: number, align: TableBlock['align'][number]): string {
-  const gap = width - text.length
+  const gap = width - stringWidth(text)
   if (align === 'right') return ' '.repeat(gap) + text
   if (align === 'center')
     return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(Math.ceil(gap / 2))
   return text + ' '.repeat(gap)
 }
 
-/** The table's rows with every column padded to its widest cell (without their prefixes). */
+/**
+ * The table's rows with every column padded to its widest cell (without their prefixes), by the
+ * columns a monospace font gives each character (two for CJK and emoji). Cells a row has past
+ * the header's stay at its end as written: the page does not show them, but they are the
+ * author's words.
+ */
 function formatRows(table: TableBlock): string[] {
-  const columns = Math.max(...table.rows.map((r) => r.length))
+  const columns = columnsOf(table)
   const widths = Array.from({ length: columns }, (_, c) =>
-    Math.max(3, ...table.rows.map((row, i) => (i === 1 ? 3 : (row[c] ?? '').length))),
+    Math.max(3, ...table.rows.map((row, i) => (i === 1 ? 3 : stringWidth(row[c] ?? '')))),
   )
   return table.rows.map((row, i) => {
     const cells = widths.map((width, c) => {
@@ -129,7 +137,7 @@ function formatRows(table: TableBlock): string[] {
       }
       return pad(row[c] ?? '', width, align)
     })
-    return `| ${cells.join(' | ')} |`
+    return `| ${[...cells, ...row.slice(columns)].join(' | ')} |`
   })
 }
 
@@ -174,7 +182,7 @@ function moveCell(direction: 1 | -1): StateCommand {
     const table = findTable(state, pos)
     if (!table) return false
     const here = cursorCell(state, table, pos)
-    const columns = Math.max(...table.rows.map((r) => r.length))
+    const columns = columnsOf(table)
     let { row, col } = here
     col += direction
     if (col >= columns) {
