@@ -351,5 +351,35 @@ describe('editor features in the browser', () => {
       { timeout: 5000 },
     )
     await page.screenshot({ path: 'test-results/theme-dark.png' })
+    await page.click('[data-testid=theme-toggle]')
+  })
+
+  it('fits a 1000-pixel window: whole form fields, one row of preview buttons, counts in full', async () => {
+    const { page } = app
+    await page.setViewportSize({ width: 1000, height: 800 })
+    try {
+      await page.click('[data-testid=article-item] >> text=Welcome to Field Notes')
+      await page.locator('[data-testid=word-count]').waitFor({ timeout: 5000 })
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) =>
+          (document.querySelector(selector) as Element).getBoundingClientRect()
+        const counts = document.querySelector('[data-testid=word-count]') as HTMLElement
+        const tags = box('.fm-tags')
+        const cover = box('.fm-cover')
+        return {
+          title: box('[data-testid=fm-title]').width,
+          tagsClearOfCover: tags.bottom <= cover.top || tags.right <= cover.left,
+          previewBar: box('.preview-bar').height,
+          countsCut: counts.scrollWidth > counts.clientWidth,
+        }
+      })
+      expect(layout.title).toBeGreaterThanOrEqual(250)
+      expect(layout.tagsClearOfCover).toBe(true)
+      expect(layout.previewBar).toBeLessThanOrEqual(36)
+      expect(layout.countsCut).toBe(false)
+      await page.screenshot({ path: 'test-results/window-1000.png' })
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
   })
 })

@@ -10,6 +10,10 @@ interface Counts {
   selection: TextCounts | null
 }
 
+/** `count` of `unit`, e.g. "1 word", "2,000 words". */
+const counted = (count: number, unit: string): string =>
+  `${count.toLocaleString()} ${unit}${count === 1 ? '' : 's'}`
+
 /** Recounts when the editor is idle (never on the keystroke itself). */
 export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: ReactNode }) {
   const [counts, setCounts] = useState<Counts | null>(null)
@@ -44,21 +48,25 @@ export function StatusBar({ feed, children }: { feed: ActiveDocFeed; children?: 
       if (handle) clearTimeout(handle)
     }
   }, [feed])
-  const shown = counts?.selection ?? counts?.doc
-  const summary =
-    shown &&
-    `${counts?.selection ? 'Selection: ' : ''}${shown.words.toLocaleString()} words · ` +
-      `${shown.characters.toLocaleString()} characters · ${shown.readingMinutes} min read`
+  // A selection's reading time is left out: it says little, and the bar has room for little.
+  const summary = counts?.selection
+    ? `Selection: ${counted(counts.selection.words, 'word')} · ` +
+      counted(counts.selection.characters, 'char')
+    : counts &&
+      `${counted(counts.doc.words, 'word')} · ${counted(counts.doc.characters, 'char')} · ` +
+        `${counts.doc.readingMinutes} min read`
   return (
     <footer className="status-bar">
-      {summary && (
-        // The title shows the counts whole when a narrow pane cuts them short.
-        <span className="counts" data-testid="word-count" title={summary}>
-          {summary}
-        </span>
-      )}
-      <span className="status-spacer" />
-      {children}
+      <div className="status-row">
+        {summary && (
+          // The title shows the counts whole when a narrow pane cuts them short.
+          <span className="counts" data-testid="word-count" title={summary}>
+            {summary}
+          </span>
+        )}
+        <span className="status-spacer" />
+        {children}
+      </div>
     </footer>
   )
 }
