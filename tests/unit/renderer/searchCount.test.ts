@@ -32,7 +32,7 @@ describe('the find panel match count', () => {
   })
   it('says why a regular expression cannot be used', () => {
     expect(matchCountText(stateOf('x^'), query('(unclosed', { regexp: true }))).toBe(
-      'Not a valid regular expression',
+      'Invalid regex',
     )
   })
   it('stops counting at the limit and says there are more', () => {

@@ -1,6 +1,6 @@
 /**
  * The find panel's match count: "3 of 12" beside the find field (which match the selection is),
- * "12 matches", "No matches", or why a regular expression cannot be used. Counted when the query,
+ * "12 matches", "No matches", or that a regular expression is invalid. Counted when the query,
  * the text or the selection has stood still for a moment, never inside a keystroke.
  */
 import { getSearchQuery, searchPanelOpen, type SearchQuery } from '@codemirror/search'
@@ -42,7 +42,7 @@ export function countMatches(
 /** What the panel shows for a query: empty while there is nothing to find. */
 export function matchCountText(state: EditorState, query: SearchQuery): string {
   if (!query.search) return ''
-  if (!query.valid) return query.regexp ? 'Not a valid regular expression' : ''
+  if (!query.valid) return query.regexp ? 'Invalid regex' : ''
   const { total, current, more } = countMatches(state, query)
   const counted = `${total}${more ? '+' : ''}`
   if (total === 0) return 'No matches'

@@ -43,7 +43,7 @@ const baseTheme = EditorView.theme({
   '.cm-panel.cm-search label': { fontSize: '13px' },
   '.cm-search-count': {
     display: 'inline-block',
-    minWidth: '8em',
+    minWidth: '8.5em',
     margin: '0 8px',
     color: 'var(--muted)',
     fontVariantNumeric: 'tabular-nums',
