@@ -1,5 +1,6 @@
 import { insertNewlineContinueMarkup, markdown, markdownLanguage } from '@codemirror/lang-markdown'
 import { syntaxTree } from '@codemirror/language'
+import { EditorSelection, EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import { frontMatterSyntax } from '../../../src/renderer/src/editor/frontMatterSyntax'
 import { continueMarkup } from '../../../src/renderer/src/editor/setup'
@@ -106,6 +107,20 @@ describe('lists', () => {
     expect(run(indentListItem, stateOf('01. a\n02. ^b\n03. c', md))).toBe(
       '01. a\n    01. ^b\n02. c',
     )
+  })
+  it('renumbers every list that has a cursor in it', () => {
+    const multi = [md, EditorState.allowMultipleSelections.of(true)]
+    const state = stateOf('1. a\n2. b\n3. x\n\npara\n\n1. c\n2. d\n3. e', multi)
+    const cursors = state.update({
+      selection: EditorSelection.create([EditorSelection.cursor(8), EditorSelection.cursor(31)]),
+    }).state
+    expect(run(indentListItem, cursors)).toBe('1. a\n   1. ^b\n2. x\n\npara\n\n1. c\n   1. d\n2. e')
+  })
+  it('numbers a nested item after a sibling of its own kind only', () => {
+    expect(run(indentListItem, stateOf('1. a\n   1) x\n2. ^b', md))).toBe('1. a\n   1) x\n   1. ^b')
+  })
+  it('leaves out the line a selection ends at the start of', () => {
+    expect(run(indentListItem, stateOf('- a\n- «b\n»- c', md))).toBe('- a\n  - «b\n»- c')
   })
   it('leaves list markers in code blocks and rules alone', () => {
     const declines = (marked: string) =>

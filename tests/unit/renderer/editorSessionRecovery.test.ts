@@ -225,6 +225,60 @@ describe('renaming an open article', () => {
     expect(await api.listJournal({})).toEqual([])
   })
 
+  it('moves the tab with the file even when the renamed file cannot be read back', async () => {
+    let failRead = true
+    const errors: string[] = []
+    const flakyApi: FolioApi = {
+      ...api,
+      readArticle: async (input) => {
+        if (input.path === 'posts/alpha.md' && failRead) {
+          failRead = false
+          throw new Error('EIO: read')
+        }
+        return api.readArticle(input)
+      },
+    }
+    const session = new EditorSession(flakyApi, {
+      autosaveMs: 10,
+      journalMs: 10,
+      onError: (err) => errors.push(String(err)),
+    })
+    await session.open('posts/a.md')
+    const result = await session.renameArticle('posts/a.md', 'alpha')
+    typeAtEnd(session, result.path, 'Typed after the rename.\n')
+    await wait(150)
+    expect(errors).toEqual(['Error: EIO: read'])
+    expect(session.getSnapshot().tabs.map((t) => [t.article.path, t.dirty])).toEqual([
+      [result.path, false],
+    ])
+    expect(session.getSnapshot().conflict).toBeNull()
+    expect(await readFile(join(dir, result.path), 'utf8')).toContain('Typed after the rename.')
+    expect(await readdir(join(dir, 'posts'))).not.toContain('a.md')
+  })
+
+  it('renames after a save that was overtaken by typing, saving that text at the new path', async () => {
+    const slowSave: FolioApi = {
+      ...api,
+      saveArticle: async (input) => {
+        await wait(50)
+        return api.saveArticle(input)
+      },
+    }
+    const session = new EditorSession(slowSave, { autosaveMs: 60_000, journalMs: 10 })
+    await session.open('posts/a.md')
+    typeAtEnd(session, 'posts/a.md', 'Saved first.\n')
+    const renamed = session.renameArticle('posts/a.md', 'alpha')
+    await wait(10)
+    typeAtEnd(session, 'posts/a.md', 'Typed while it saved.\n')
+    const result = await renamed
+    expect(session.getSnapshot().tabs.map((t) => [t.article.path, t.dirty])).toEqual([
+      [result.path, true],
+    ])
+    await session.save(result.path)
+    expect(await readFile(join(dir, result.path), 'utf8')).toContain('Typed while it saved.')
+    expect(await readdir(join(dir, 'posts'))).not.toContain('a.md')
+  })
+
   it('refuses to rename an article whose edits cannot be saved, and keeps them', async () => {
     const session = new EditorSession(api, { autosaveMs: 60_000 })
     await session.open('posts/a.md')

@@ -400,7 +400,9 @@ export class EditorSession {
     if (!this.tabs.has(from)) return this.api.renameArticle({ path: from, slug })
     await this.save(from)
     const tab = this.tabs.get(from)
-    if (tab && (isDirty(tab.article, tab.state.doc) || this.conflict?.path === from)) {
+    // Text typed while that save ran is saved at the new path; a conflict or a failed save is not
+    // settled by renaming, and the author must see it at the path it names.
+    if (tab && (tab.saveError || this.conflict?.path === from)) {
       throw new FolioError(
         'conflict',
         'This article has edits that could not be saved; save them (or resolve the conflict) before renaming it.',
@@ -426,26 +428,37 @@ export class EditorSession {
 
   /**
    * Moves the tab of an article that was renamed from `from` to `to`, keeping its text, undo
-   * history and cursor; the disk version is read again from the new path.
+   * history and cursor; the disk version is then read again from the new path. Never throws: the
+   * file has moved, so the tab moves with it whatever else fails (and `onError` hears of that).
    */
   private async followRename(from: string, to: string): Promise<void> {
     const tab = this.tabs.get(from)
     if (!tab || from === to) return
-    const doc = await this.api.readArticle({ path: to })
+    // NOTE: the tab moves before anything is awaited, so no save or journal write can name the
+    // old path once the file has left it.
     this.tabs.delete(from)
     this.tabs.set(to, tab)
     this.order = this.order.map((p) => (p === from ? to : p))
     this.autosaves.cancel(from)
     this.journalWrites.cancel(from)
     const dirty = isDirty(tab.article, tab.state.doc)
-    tab.article = openedArticle(doc)
+    tab.article = { ...tab.article, path: to }
     tab.changedOnDisk = false
     if (this.active === from) this.active = to
     this.update(to, { effects: setArticlePath.of(to) })
-    if (!dirty && !tab.state.doc.eq(tab.article.savedDoc)) this.replaceText(tab, doc.text)
     if (this.conflict?.path === from) this.conflict = { ...this.conflict, path: to }
-    // A journal entry written while the rename ran names a path that is gone.
-    if (dirty) await this.api.discardJournal({ path: from })
+    this.publish()
+    try {
+      const doc = await this.api.readArticle({ path: to })
+      if (this.tabs.get(to) === tab) {
+        tab.article = openedArticle(doc)
+        if (!dirty && !tab.state.doc.eq(tab.article.savedDoc)) this.replaceText(tab, doc.text)
+      }
+      // A journal entry written before the rename names a path that is gone.
+      if (dirty) await this.api.discardJournal({ path: from })
+    } catch (err) {
+      this.options.onError?.(err, to)
+    }
     this.publish()
     if (this.active === to) this.options.onActiveText?.(to, tab.state)
   }

@@ -12,7 +12,15 @@ import { ensureSyntaxTree, syntaxTree } from '@codemirror/language'
 import { EditorSelection, Prec } from '@codemirror/state'
 import type { ChangeSpec, EditorState, Extension, Line, StateCommand } from '@codemirror/state'
 import { keymap } from '@codemirror/view'
-import { contentColumn, indentOf, itemAbove, itemOf, numberedAs, type Item } from './listItems'
+import {
+  contentColumn,
+  indentOf,
+  itemAbove,
+  itemOf,
+  numberedAs,
+  sameKind,
+  type Item,
+} from './listItems'
 import { renumberFollowing } from './listNumbering'
 import type { SyntaxNode } from '../syntaxNode'
 
@@ -32,7 +40,10 @@ function startsListItem(state: EditorState, line: Line, item: Item): boolean {
 function touchedItems(state: EditorState): Line[] | null {
   const lines: Line[] = []
   for (const range of state.selection.ranges) {
-    const last = state.doc.lineAt(range.to).number
+    // A selection that ends at the start of a line leaves that line out, as indenting does.
+    const end = state.doc.lineAt(range.to)
+    const last =
+      !range.empty && range.to === end.from && end.from > range.from ? end.number - 1 : end.number
     for (let n = state.doc.lineAt(range.from).number; n <= last; n++) {
       const line = state.doc.line(n)
       const item = itemOf(line.text)
@@ -69,7 +80,7 @@ function shifted(text: string, by: number): string {
 /** The marker of `item` numbered as the item after `sibling` (1 when it has none). */
 function renumbered(item: Item, sibling: Item | null, indent: number): string {
   if (item.number === null) return item.marker
-  const next = sibling && sibling.indent === indent && sibling.number !== null
+  const next = sibling && sibling.indent === indent && sameKind(sibling, item)
   return numberedAs(item, next ? (sibling.number as number) + 1 : 1).marker
 }
 
@@ -128,10 +139,22 @@ function shiftItems(direction: 1 | -1): StateCommand {
     }
     if (changes.length === 0) return true
     // The items after the moved ones are numbered in their lists as they now stand.
-    const following = renumberFollowing(lines[0].number, state.doc.lines, text, original, moved)
-    for (const [n, { item, marker }] of following) {
-      const from = state.doc.line(n).from + item.indent
-      changes.push({ from, to: from + item.marker.length, insert: marker })
+    // Each list the selection touches, once (several cursors may be in several lists).
+    let walkedTo = 0
+    for (const line of lines) {
+      if (line.number <= walkedTo) continue
+      const { changes: following, last } = renumberFollowing(
+        line.number,
+        state.doc.lines,
+        text,
+        original,
+        moved,
+      )
+      walkedTo = last
+      for (const [n, { item, marker }] of following) {
+        const from = state.doc.line(n).from + item.indent
+        changes.push({ from, to: from + item.marker.length, insert: marker })
+      }
     }
     const changeSet = state.changes(changes)
     dispatch(

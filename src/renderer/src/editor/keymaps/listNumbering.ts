@@ -51,6 +51,7 @@ function listLines(number: number, lines: number, text: (n: number) => string): 
  * item that now starts a list is numbered 1, and one that followed its sibling's number follows
  * the number of the sibling it has now. Numbers that were not in sequence (`1.` on every item)
  * are the author's and stay. Moved lines themselves are already numbered, and left as they are.
+ * Also gives the list's last line.
  */
 export function renumberFollowing(
   from: number,
@@ -58,7 +59,7 @@ export function renumberFollowing(
   text: (n: number) => string,
   original: (n: number) => string,
   moved: Map<number, string>,
-): Map<number, { item: Item; marker: string }> {
+): { changes: Map<number, { item: Item; marker: string }>; last: number } {
   const [first, last] = listLines(from, lines, text)
   const before = new Map<number, Item | null>()
   const originalWalk = new ListWalk()
@@ -83,5 +84,5 @@ export function renumberFollowing(
     walk.replaceLast(renumbered)
     changes.set(n, { item, marker: renumbered.marker })
   }
-  return changes
+  return { changes, last }
 }
